@@ -1,0 +1,77 @@
+/// A validated request with every name resolved to an index; the form that
+/// scoring, formulation and search work on.
+///
+/// Attendees are `0..<attendeeCount`, tables `0..<tableCount`, sessions
+/// `0..<sessionCount`, in request order.
+struct Instance: Sendable {
+    struct NormalizedRule: Sendable {
+        let index: Int
+        let rule: Rule
+        let attribute: Int
+        /// The value counted by `min`/`max`; `nil` when the rule has none, -1 when no attendee holds it.
+        let value: Int?
+        let weight: Double?
+        var isHard: Bool { weight == nil }
+    }
+
+    let request: SeatingRequest
+    let sessionCount: Int
+    let tableCount: Int
+    let attendeeCount: Int
+    let capacity: [Int]
+    let minSize: [Int]
+    /// Topic index of each table, if it has one.
+    let tableTopic: [Int?]
+    let topicNames: [String]
+    /// `available[t][s]`.
+    let available: [[Bool]]
+    let tablesIn: [[Int]]
+    /// `present[i][s]`.
+    let present: [[Bool]]
+    let presentIn: [[Int]]
+    let group: [Int?]
+    let groupMembers: [[Int]]
+    /// Symmetric, sorted, without duplicates.
+    let avoid: [[Int]]
+    /// `pin[i][s]`: the pinned table, if any.
+    let pin: [[Int?]]
+    /// Attributes that are balanced or ruled, in a fixed order.
+    let attributeNames: [String]
+    let valueNames: [[String]]
+    /// `holds[a][i]`: value indices attendee `i` holds for attribute `a`.
+    let holds: [[[Int]]]
+    /// Balanced attributes with a positive weight.
+    let balance: [(attribute: Int, weight: Double)]
+    let rules: [NormalizedRule]
+    /// `topicRank[i][x]`: rank of topic `x` for attendee `i` (L when unlisted); empty when `i` lists none.
+    let topicRank: [[Int]]
+    let topicLength: [Int]
+    let weights: Objective
+
+    var attendeeIDs: [String] { request.attendees.map(\.id) }
+    var tableIDs: [String] { request.tables.map(\.id) }
+    var sessionNames: [String] { request.sessions }
+
+    /// Whether `i` and `j` are in the same group.
+    func sameGroup(_ i: Int, _ j: Int) -> Bool {
+        guard let gi = group[i], let gj = group[j] else { return false }
+        return gi == gj
+    }
+
+    /// Number of present attendees of session `s` holding each value of attribute `a`.
+    func valueTotals(attribute a: Int, session s: Int) -> [Int] {
+        var totals = [Int](repeating: 0, count: valueNames[a].count)
+        for i in presentIn[s] { for v in holds[a][i] { totals[v] += 1 } }
+        return totals
+    }
+
+    /// Total capacity of the tables available in `s`.
+    func totalCapacity(session s: Int) -> Int { tablesIn[s].reduce(0) { $0 + capacity[$1] } }
+
+    /// q(s,t): the proportional share of session `s`'s attendees at table `t`.
+    func targetSize(session s: Int, table t: Int) -> Double {
+        let total = totalCapacity(session: s)
+        guard total > 0 else { return 0 }
+        return Double(presentIn[s].count) * Double(capacity[t]) / Double(total)
+    }
+}

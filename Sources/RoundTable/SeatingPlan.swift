@@ -1,0 +1,84 @@
+/// How a plan's quality stands (MODEL.md "The plan").
+public enum SolveStatus: String, Sendable, Equatable, CaseIterable {
+    /// A valid plan whose total equals a proven lower bound.
+    case optimal
+    /// A valid plan, not proven optimal.
+    case feasible
+    /// Proven: no valid plan exists.
+    case infeasible
+    /// No valid plan found within the limits, and no proof that none exists.
+    case unknown
+}
+
+/// The score terms of a plan (MODEL.md "The score"); lower is better.
+public struct ScoreBreakdown: Sendable, Equatable {
+    public var balance: Double
+    public var size: Double
+    public var topics: Double
+    public var repeats: Double
+    /// Soft-rule penalties.
+    public var rules: Double
+
+    public init(balance: Double = 0, size: Double = 0, topics: Double = 0, repeats: Double = 0, rules: Double = 0) {
+        self.balance = balance
+        self.size = size
+        self.topics = topics
+        self.repeats = repeats
+        self.rules = rules
+    }
+
+    public var total: Double { balance + size + topics + repeats + rules }
+}
+
+/// One seat: an attendee at a table in a session.
+public struct Assignment: Sendable, Equatable, Hashable {
+    public var attendee: String
+    /// May be `nil` only when the request has one session.
+    public var session: String?
+    public var table: String
+
+    public init(attendee: String, session: String?, table: String) {
+        self.attendee = attendee
+        self.session = session
+        self.table = table
+    }
+}
+
+/// A seating plan with its proven quality.
+public struct SeatingPlan: Sendable, Equatable {
+    public var status: SolveStatus
+    /// The score terms; `nil` when there is no valid plan.
+    public var objective: ScoreBreakdown?
+    /// A proven lower bound on the total of any valid plan, when known.
+    public var bound: Double?
+    public var assignments: [Assignment]
+    /// Why the request is infeasible, in organizer terms (when `status == .infeasible`,
+    /// or `.unknown` with a diagnosis).
+    public var explanation: [String]
+    /// Per attendee, the number of distinct other people met over all sessions.
+    public var peopleMet: [String: Int]
+    /// Wall-clock seconds spent.
+    public var seconds: Double
+    /// How the plan was found (e.g. `exact-mip`, `session-mip`, `local-search`).
+    public var method: String
+
+    public init(
+        status: SolveStatus, objective: ScoreBreakdown? = nil, bound: Double? = nil, assignments: [Assignment] = [],
+        explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = ""
+    ) {
+        self.status = status
+        self.objective = objective
+        self.bound = bound
+        self.assignments = assignments
+        self.explanation = explanation
+        self.peopleMet = peopleMet
+        self.seconds = seconds
+        self.method = method
+    }
+
+    /// `(total - bound) / max(1, |total|)`, when both are known.
+    public var relativeGap: Double? {
+        guard let total = objective?.total, let bound else { return nil }
+        return max(0, total - bound) / max(1, abs(total))
+    }
+}

@@ -1,0 +1,45 @@
+import MIP
+
+/// Limits and hooks for one planning run.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit in seconds for the whole run (validation included).
+    public var timeLimit: Double
+    /// Stop once `(total - bound) / max(1, |total|)` is at most this (0: prove optimality).
+    public var relativeGap: Double
+    /// Set it to stop early; the best plan so far is returned.
+    public var stop: StopFlag?
+    /// Called now and then from the solving thread with the best total and bound so far.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Seed of the local search, so runs repeat exactly.
+    public var seed: UInt64
+
+    public init(
+        timeLimit: Double = 60, relativeGap: Double = 0, stop: StopFlag? = nil,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, seed: UInt64 = 1
+    ) {
+        self.timeLimit = timeLimit
+        self.relativeGap = relativeGap
+        self.stop = stop
+        self.progress = progress
+        self.seed = seed
+    }
+}
+
+/// A progress report while planning.
+public struct SolveProgress: Sendable, Equatable {
+    /// Seconds since the run started.
+    public var elapsed: Double
+    /// What the planner is doing, e.g. `search`, `mip session Thu`.
+    public var phase: String
+    /// The best valid total found so far, if any.
+    public var bestTotal: Double?
+    /// The best proven lower bound so far, if any.
+    public var bound: Double?
+
+    public init(elapsed: Double, phase: String, bestTotal: Double?, bound: Double?) {
+        self.elapsed = elapsed
+        self.phase = phase
+        self.bestTotal = bestTotal
+        self.bound = bound
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import RoundTable
+import RoundTableJSON
+
+@main
+struct RoundTableCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roundtable",
+        abstract: "Seat conference attendees at round tables: balanced, rule-abiding, with proven quality.",
+        discussion: """
+            Exit codes:
+              0  success (a valid plan; a valid request; a valid plan scored)
+              1  the scored plan breaks a hard constraint, or a file could not be written
+              2  the request (or plan file) is malformed: the message names the field, cause and fix
+              3  the request is infeasible: no plan satisfies every hard rule (the reasons are printed)
+              4  no valid plan was found within the time limit (status unknown)
+            """,
+        subcommands: [Plan.self, Score.self, Validate.self]
+    )
+}
+
+enum ExitStatus {
+    static let invalidPlan: Int32 = 1
+    static let requestError: Int32 = 2
+    static let infeasible: Int32 = 3
+    static let unknown: Int32 = 4
+}
+
+func readRequest(_ path: String) throws -> SeatingRequest {
+    do {
+        return try RequestReader.read(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        printError("error: request \(error.description)")
+        throw ExitCode(ExitStatus.requestError)
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+func emit(_ data: Data, to path: String?) throws {
+    if let path {
+        do {
+            try data.write(to: URL(fileURLWithPath: path))
+        } catch {
+            printError("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.invalidPlan)
+        }
+    } else {
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
+
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Plan a seating and write the plan JSON (MODEL.md); a summary goes to stderr.")
+
+    @Argument(help: "The request JSON file (MODEL.md).")
+    var request: String
+
+    @Option(name: .long, help: "Time limit in seconds.")
+    var timeLimit: Double = 60
+
+    @Option(name: .long, help: "Stop when the relative gap to the bound is at most this (e.g. 0.01).")
+    var gap: Double = 0
+
+    @Option(name: [.short, .long], help: "Write the plan JSON here instead of stdout.")
+    var output: String?
+
+    @Flag(name: .shortAndLong, help: "Print no summary.")
+    var quiet = false
+
+    func validate() throws {
+        guard timeLimit.isFinite, timeLimit >= 0 else { throw ValidationError("--time-limit must be a non-negative number of seconds") }
+        guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a non-negative number") }
+    }
+
+    func run() throws {
+        let request = try readRequest(self.request)
+        let plan: SeatingPlan
+        do {
+            plan = try Planner.plan(request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap))
+        } catch {
+            printError("error: request \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        try emit(PlanJSON.encode(plan), to: output)
+        if !quiet { printError(plan.summary(for: request)) }
+        switch plan.status {
+        case .optimal, .feasible: return
+        case .infeasible: throw ExitCode(ExitStatus.infeasible)
+        case .unknown: throw ExitCode(ExitStatus.unknown)
+        }
+    }
+}
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a plan against a request (MODEL.md) and list broken hard constraints as JSON.")
+
+    @Argument(help: "The request JSON file.")
+    var request: String
+
+    @Argument(help: "The plan JSON file.")
+    var plan: String
+
+    func run() throws {
+        let request = try readRequest(self.request)
+        let assignments: [Assignment]
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: plan))
+            assignments = try PlanJSON.assignments(data, file: plan)
+        } catch let error as RequestError {
+            printError("error: plan \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        } catch {
+            printError("error: plan \(plan): cannot be read (\(error.localizedDescription))")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        let report: ScoreReport
+        do {
+            report = try request.score(assignments)
+        } catch {
+            printError("error: request \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        try emit(PlanJSON.encode(report), to: nil)
+        if !report.isValid { throw ExitCode(ExitStatus.invalidPlan) }
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check a request and report every error (exit 2 on any).")
+
+    @Argument(help: "The request JSON file.")
+    var request: String
+
+    func run() throws {
+        let parsed = try readRequest(request)
+        do {
+            try parsed.validate()
+        } catch {
+            printError("error: request \(request): \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        print("\(request): valid (\(parsed.attendees.count) attendees, \(parsed.tables.count) tables, \(parsed.sessions.count) sessions, \(parsed.rules.count) rules)")
+    }
+}
