@@ -50,6 +50,7 @@ enum Diagnosis {
         }
         for rule in instance.rules where rule.isHard {
             let a = rule.attribute
+            let attribute = instance.attributeNames[a]
             let totals = instance.valueTotals(attribute: a, session: s)
             let name = "rule \(rule.rule.summary)"
             if let value = rule.value {
@@ -60,29 +61,29 @@ enum Diagnosis {
                 }
                 if let low = rule.rule.min, low > 0 {
                     if low > largest {
-                        found.append("\(name) needs \(low) holders of \(a)=\(label) at every table, but the largest table in \(session) seats \(largest)")
+                        found.append("\(name) needs \(low) holders of \(attribute)=\(label) at every table, but the largest table in \(session) seats \(largest)")
                     } else if holders < low * needed {
-                        found.append("\(name) needs \(low) holders of \(a)=\(label) at each of at least \(needed) tables (\(present) attendees, tables of up to \(largest)); \(session) has \(holders)")
+                        found.append("\(name) needs \(low) holders of \(attribute)=\(label) at each of at least \(needed) tables (\(present) attendees, tables of up to \(largest)); \(session) has \(holders)")
                     }
                 }
                 if let high = rule.rule.max {
                     let room = tables.reduce(0) { $0 + min(high, instance.capacity[$1]) }
                     if holders > room {
-                        found.append("\(name) allows at most \(high) holders of \(a)=\(label) at each of the \(tables.count) tables of \(session) (\(room) in all); \(session) has \(holders)")
+                        found.append("\(name) allows at most \(high) holders of \(attribute)=\(label) at each of the \(tables.count) tables of \(session) (\(room) in all); \(session) has \(holders)")
                     }
                 }
             }
             if let cap = rule.rule.maxPerValue {
                 for (v, total) in totals.enumerated() where total > cap * tables.count {
-                    found.append("\(name) allows at most \(cap) holders of \(a)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over the \(tables.count) tables of \(session); \(session) has \(total)")
+                    found.append("\(name) allows at most \(cap) holders of \(attribute)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over the \(tables.count) tables of \(session); \(session) has \(total)")
                 }
             }
             if let want = rule.rule.minDistinct, want > 0 {
                 let distinct = totals.filter { $0 > 0 }.count
                 if distinct < want {
-                    found.append("\(name) needs \(want) distinct values of \(a) at every table, but \(session) has only \(distinct) (\(instance.valueNames[a].enumerated().filter { totals[$0.offset] > 0 }.map(\.element).joined(separator: ", ")))")
+                    found.append("\(name) needs \(want) distinct values of \(attribute) at every table, but \(session) has only \(distinct) (\(instance.valueNames[a].enumerated().filter { totals[$0.offset] > 0 }.map(\.element).joined(separator: ", ")))")
                 } else if want > largest {
-                    found.append("\(name) needs \(want) distinct values of \(a) at every table, but the largest table in \(session) seats \(largest)")
+                    found.append("\(name) needs \(want) distinct values of \(attribute) at every table, but the largest table in \(session) seats \(largest)")
                 }
             }
         }

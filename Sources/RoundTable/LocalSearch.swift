@@ -36,6 +36,9 @@ struct SeatingSearch {
     private let tracksRepeats: Bool
     /// The penalized objective of the current seating.
     private(set) var cost: Double
+    /// While constructing, lower bounds (minSize, rule minimums) are not yet
+    /// penalized, and tables fill in proportion to their capacity.
+    private var constructing = false
     var rng: SplitMix64
 
     init(instance: Instance, items: [SessionItems], seed: UInt64 = 1) {
@@ -66,10 +69,12 @@ struct SeatingSearch {
     private func computeTableCost(_ s: Int, _ t: Int) -> Double {
         let n = members[s][t].count
         var total = shares[s].balance(size: n, counts: counts[s][t])
-        total += instance.weights.size * abs(Double(n) - instance.targetSize(session: s, table: t))
+        let spread = abs(Double(n) - instance.targetSize(session: s, table: t))
+        total += (constructing ? max(1, instance.weights.size) : instance.weights.size) * spread
         var broken = max(0, n - instance.capacity[t])
-        if n > 0 && n < instance.minSize[t] { broken += instance.minSize[t] - n }
+        if n > 0 && n < instance.minSize[t] && !constructing { broken += instance.minSize[t] - n }
         for rule in instance.rules {
+            if constructing && rule.isHard && ((rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0) { continue }
             let units = instance.ruleViolation(rule, size: n, counts: counts[s][t][rule.attribute])
             if let weight = rule.weight { total += weight * Double(units) } else { broken += units }
         }
@@ -115,7 +120,7 @@ struct SeatingSearch {
             let weight = instance.weights.repeats
             for i in group {
                 if from >= 0 {
-                    for j in members[s][from] where instance.group[j] == nil || instance.group[j] != instance.group[i] {
+                    for j in members[s][from] where items[s].itemOf[j] != item {
                         let m = meet[i * N + j]
                         if m >= 2 { delta -= weight }
                         meet[i * N + j] = m - 1
@@ -143,7 +148,7 @@ struct SeatingSearch {
             let N = instance.attendeeCount
             let weight = instance.weights.repeats
             for i in group {
-                for j in members[s][to] where instance.group[j] == nil || instance.group[j] != instance.group[i] {
+                for j in members[s][to] {
                     let m = meet[i * N + j]
                     if m >= 1 { delta += weight }
                     meet[i * N + j] = m + 1
@@ -176,6 +181,11 @@ struct SeatingSearch {
 
     /// Seats every item: pinned first, then larger items, each where it adds least cost.
     mutating func construct() {
+        constructing = true
+        defer {
+            constructing = false
+            recomputeCosts()
+        }
         for s in 0..<instance.sessionCount {
             var order = Array(items[s].members.indices)
             order.shuffle(using: &rng)
@@ -194,6 +204,25 @@ struct SeatingSearch {
                 if let best { move(session: s, item: item, to: best.table) }
             }
         }
+    }
+
+    private mutating func recomputeCosts() {
+        for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] { tableCost[s][t] = computeTableCost(s, t) } }
+        var total = tableCost.joined().reduce(0, +)
+        for s in 0..<instance.sessionCount {
+            for i in instance.presentIn[s] where seat[s][i] >= 0 {
+                for j in instance.avoid[i] where j > i && seat[s][j] == seat[s][i] { total += penalty }
+            }
+        }
+        total += instance.weights.topics * Double(topicCost.reduce(0, +))
+        if tracksRepeats {
+            for i in 0..<instance.attendeeCount {
+                for j in (i + 1)..<max(i + 1, instance.attendeeCount) where meet[i * instance.attendeeCount + j] > 1 {
+                    total += instance.weights.repeats * Double(meet[i * instance.attendeeCount + j] - 1)
+                }
+            }
+        }
+        cost = total
     }
 
     /// Loads a full seating (every present attendee seated at an allowed table).

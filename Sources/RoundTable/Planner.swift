@@ -81,7 +81,9 @@ struct PlanningRun {
         var search = SeatingSearch(instance: instance, items: items, seed: options.seed)
         search.construct()
         let warmup = min(options.timeLimit * 0.15, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
-        search.improve(until: min(deadline, start.addingTimeInterval(warmup)), patience: 0.25) { stopped }
+        let dbgWarm = Double(ProcessInfo.processInfo.environment["RT_WARM"] ?? "") ?? warmup
+        search.improve(until: min(deadline, start.addingTimeInterval(dbgWarm)), patience: dbgWarm) { stopped }
+        if ProcessInfo.processInfo.environment["RT_DEBUG"] != nil { print("after construct+improve broken", search.brokenUnits, "cost", search.cost, "elapsed", elapsed); for v in instance.violations(search.seat) { print(v) } }
         var best: [[Int]]? = search.brokenUnits == 0 ? search.seat : nil
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 

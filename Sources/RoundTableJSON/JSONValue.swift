@@ -39,16 +39,37 @@ enum JSONValue: Decodable, Equatable {
         }
     }
 
-    /// Parses `data`, describing any syntax error with its position when known.
+    /// Parses `data`, describing any syntax error with its line and column when known.
     static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        } catch {
+            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            throw JSONSyntaxError(message: locate(detail, in: data))
+        }
+        do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw JSONSyntaxError(message: detail ?? context.debugDescription)
         } catch {
             throw JSONSyntaxError(message: "\(error)")
         }
+    }
+
+    /// Rewrites "around character N" as a line and column.
+    private static func locate(_ detail: String, in data: Data) -> String {
+        guard let range = detail.range(of: "character "),
+            let offset = Int(detail[range.upperBound...].prefix { $0.isNumber })
+        else { return detail }
+        var line = 1
+        var column = 1
+        for byte in data.prefix(offset) {
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return "\(detail.replacingOccurrences(of: " around character \(offset).", with: "")) at line \(line), column \(column)"
     }
 }
 

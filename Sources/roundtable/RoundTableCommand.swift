@@ -28,10 +28,17 @@ enum ExitStatus {
 }
 
 func readRequest(_ path: String) throws -> SeatingRequest {
+    let data: Data
     do {
-        return try RequestReader.read(contentsOf: URL(fileURLWithPath: path))
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-        printError("error: request \(error.description)")
+        printError("error: \(path): cannot be read (\(error.localizedDescription)). Fix: check the path.")
+        throw ExitCode(ExitStatus.requestError)
+    }
+    do {
+        return try RequestReader.read(data, file: path)
+    } catch {
+        printError("error: \(error.description)")
         throw ExitCode(ExitStatus.requestError)
     }
 }
@@ -82,9 +89,14 @@ struct Plan: ParsableCommand {
         let request = try readRequest(self.request)
         let plan: SeatingPlan
         do {
-            plan = try Planner.plan(request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap))
+            let reporter = ProgressReporter(enabled: !quiet)
+            plan = try Planner.plan(
+                request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap, progress: reporter.report))
+            reporter.finish()
         } catch {
-            printError("error: request \(error.description)")
+            var error = error
+            error.file = self.request
+            printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
         try emit(PlanJSON.encode(plan), to: output)
@@ -114,7 +126,7 @@ struct Score: ParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: plan))
             assignments = try PlanJSON.assignments(data, file: plan)
         } catch let error as RequestError {
-            printError("error: plan \(error.description)")
+            printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         } catch {
             printError("error: plan \(plan): cannot be read (\(error.localizedDescription))")
@@ -124,7 +136,9 @@ struct Score: ParsableCommand {
         do {
             report = try request.score(assignments)
         } catch {
-            printError("error: request \(error.description)")
+            var error = error
+            error.file = self.request
+            printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
         try emit(PlanJSON.encode(report), to: nil)
@@ -143,9 +157,54 @@ struct Validate: ParsableCommand {
         do {
             try parsed.validate()
         } catch {
-            printError("error: request \(request): \(error.description)")
+            var error = error
+            error.file = request
+            printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
         print("\(request): valid (\(parsed.attendees.count) attendees, \(parsed.tables.count) tables, \(parsed.sessions.count) sessions, \(parsed.rules.count) rules)")
+    }
+}
+
+/// Prints solver progress to stderr: in place on a terminal, as plain lines otherwise.
+final class ProgressReporter: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private let inPlace = isatty(STDERR_FILENO) == 1
+    private var lastPrint = Date.distantPast
+    private var lastPhase = ""
+    private var printedInPlace = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    var report: @Sendable (SolveProgress) -> Void {
+        { [self] progress in self.show(progress) }
+    }
+
+    private func show(_ progress: SolveProgress) {
+        guard enabled else { return }
+        lock.withLock {
+            let now = Date()
+            guard progress.phase != lastPhase || now.timeIntervalSince(lastPrint) >= 1 else { return }
+            lastPhase = progress.phase
+            lastPrint = now
+            let best = progress.bestTotal.map { String(format: "%.4f", $0) } ?? "-"
+            let bound = progress.bound.map { String(format: "%.4f", $0) } ?? "-"
+            var gap = "-"
+            if let total = progress.bestTotal, let low = progress.bound {
+                gap = String(format: "%.2f%%", max(0, total - low) / max(1, abs(total)) * 100)
+            }
+            let line = String(format: "%7.1fs  %@  best %@  bound %@  gap %@", progress.elapsed, progress.phase, best, bound, gap)
+            if inPlace {
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+                printedInPlace = true
+            } else {
+                FileHandle.standardError.write(Data((line + "\n").utf8))
+            }
+        }
+    }
+
+    func finish() {
+        lock.withLock { if printedInPlace { FileHandle.standardError.write(Data("\n".utf8)) } }
     }
 }
