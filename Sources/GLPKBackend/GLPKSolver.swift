@@ -144,7 +144,7 @@ private final class Problem {
 
         let context = SearchContext(
             columnCount: columnCount, warmStart: warmStart, stop: stop, deadline: deadline,
-            progress: progress, start: start, rootBound: glp_get_obj_val(pointer))
+            progress: progress, start: start, rootBound: glp_get_obj_val(pointer), floor: options.objectiveFloor)
         let info = Unmanaged.passRetained(context)
         defer { info.release() }
 
@@ -179,13 +179,15 @@ private final class Problem {
         case 0:
             termination = status == GLP_NOFEAS ? .infeasible : (status == GLP_OPT ? .optimal : .failed("status \(status)"))
         case GLP_ETMLIM: termination = .timeLimit
-        case GLP_ESTOP: termination = context.stoppedForTime ? .timeLimit : .stopped
+        case GLP_ESTOP:
+            termination = context.reachedFloor ? .gapReached : (context.stoppedForTime ? .timeLimit : .stopped)
         case GLP_EMIPGAP: termination = .gapReached
         case GLP_ENOPFS: termination = .infeasible
         default: termination = .failed("glp_intopt returned \(code)")
         }
         var bound = context.bound
         if termination == .optimal, let objective { bound = objective }
+        if let floor = options.objectiveFloor { bound = max(bound ?? floor, floor) }
         if termination == .gapReached, let objective, bound == nil { bound = objective / (1 + options.relativeGap) }
         if let objective, let known = bound { bound = min(known, objective) }
         return MIPResult(
@@ -204,12 +206,15 @@ private final class SearchContext {
     let start: Date
     var bound: Double?
     var stoppedForTime = false
+    var reachedFloor = false
+    let floor: Double?
     var lastReport = Date.distantPast
 
     init(
         columnCount: Int, warmStart: [Double]?, stop: StopFlag?, deadline: Date?,
-        progress: (@Sendable (MIPProgress) -> Void)?, start: Date, rootBound: Double
+        progress: (@Sendable (MIPProgress) -> Void)?, start: Date, rootBound: Double, floor: Double?
     ) {
+        self.floor = floor
         self.columnCount = columnCount
         self.warmStart = warmStart
         self.stop = stop
@@ -235,6 +240,14 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         _ = glp_ios_heur_sol(tree, &x)
     }
     let now = Date()
+    if let floor = context.floor {
+        let problem = glp_ios_get_prob(tree)
+        if glp_mip_status(problem) == GLP_FEAS, glp_mip_obj_val(problem) <= floor + 1e-9 * max(1, abs(floor)) {
+            context.reachedFloor = true
+            glp_ios_terminate(tree)
+            return
+        }
+    }
     if context.stop?.isStopped == true {
         glp_ios_terminate(tree)
     } else if let deadline = context.deadline, now >= deadline {

@@ -10,7 +10,7 @@ public enum MIPTermination: Sendable, Equatable {
     case timeLimit
     /// The caller asked to stop.
     case stopped
-    /// The requested relative gap was reached.
+    /// The requested relative gap was reached, or the incumbent met the objective floor.
     case gapReached
     /// The solver failed (numerical trouble, bad root LP); no proof either way.
     case failed(String)
@@ -39,12 +39,19 @@ public struct MIPOptions: Sendable {
     public var presolve: Bool
     /// Use mixed-integer rounding cuts.
     public var cuts: Bool
+    /// A lower bound on the optimum proven elsewhere: the search stops as soon as an
+    /// incumbent reaches it (within 1e-9 relative), since nothing better exists.
+    public var objectiveFloor: Double?
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = false, cuts: Bool = true) {
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, presolve: Bool = false, cuts: Bool = true,
+        objectiveFloor: Double? = nil
+    ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.presolve = presolve
         self.cuts = cuts
+        self.objectiveFloor = objectiveFloor
     }
 }
 

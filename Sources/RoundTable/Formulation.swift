@@ -59,10 +59,33 @@ struct SeatingFormulation: Sendable {
     private(set) var blocks: [SessionBlock] = []
     let linked: Bool
 
-    init(instance: Instance, items: [SessionItems], linked: Bool) {
+    /// - Parameter pairCosts: extra costs for two attendees sharing a table, per
+    ///   session block (e.g. repeats with other sessions kept fixed); their items get
+    ///   item-level columns.
+    init(instance: Instance, items: [SessionItems], linked: Bool, pairCosts: [(Int, Int, Double)] = []) {
         self.linked = linked
-        for block in items { addSession(instance, block) }
+        let paired = Set(pairCosts.flatMap { [$0.0, $0.1] })
+        for block in items { addSession(instance, block, separate: paired) }
         if linked { addLinks(instance) }
+        for (i, j, cost) in pairCosts where cost > 0 { addPairCost(instance, i, j, cost) }
+    }
+
+    /// Charges `cost` in every block where `i` and `j` share a table.
+    private mutating func addPairCost(_ instance: Instance, _ i: Int, _ j: Int, _ cost: Double) {
+        for b in blocks.indices {
+            let s = blocks[b].items.session
+            var together: [Affine] = []
+            for t in blocks[b].items.tables {
+                if let ci = seatColumn(b, i, t), let cj = seatColumn(b, j, t) {
+                    together.append(Affine([.init(ci, 1), .init(cj, 1)], -1))
+                }
+            }
+            guard !together.isEmpty else { continue }
+            let meet = column("pair_\(i)_\(j)_\(s)", upper: 1, cost: cost, .maxOf(together, floor: 0))
+            for (n, expression) in together.enumerated() {
+                program.addRow("pairc_\(i)_\(j)_\(s)_\(n)", [.init(meet, 1)] + expression.scaled(-1).terms, lower: expression.constant)
+            }
+        }
     }
 
     private mutating func column(
@@ -75,10 +98,10 @@ struct SeatingFormulation: Sendable {
 
     // MARK: One session
 
-    private mutating func addSession(_ instance: Instance, _ items: SessionItems) {
+    private mutating func addSession(_ instance: Instance, _ items: SessionItems, separate: Set<Int>) {
         let s = items.session
         let avoiders = Set(items.members.indices.filter { item in
-            items.members[item].contains { !instance.avoid[$0].isEmpty }
+            items.members[item].contains { !instance.avoid[$0].isEmpty || separate.contains($0) }
         })
         // Classes of interchangeable items.
         var classes: [[Int]] = []
@@ -118,7 +141,7 @@ struct SeatingFormulation: Sendable {
         let needsOccupancy = instance.rules.contains { rule in
             (rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0
         }
-        for t in instance.tablesIn[s] {
+        for t in items.tables {
             // Size and value counts at t as affine expressions of the count columns.
             var size = Affine([])
             var counts: [[Affine]] = instance.valueNames.map { [Affine](repeating: Affine([]), count: $0.count) }
@@ -165,8 +188,8 @@ struct SeatingFormulation: Sendable {
             }
         }
         // Avoid: two avoiders never share a table.
-        for i in instance.presentIn[s] {
-            for j in instance.avoid[i] where j > i && instance.present[j][s] {
+        for i in instance.presentIn[s] where items.itemOf[i] >= 0 {
+            for j in instance.avoid[i] where j > i && instance.present[j][s] && items.itemOf[j] >= 0 {
                 let (ci, cj) = (classOfItem[items.itemOf[i]], classOfItem[items.itemOf[j]])
                 for (t, column) in y[ci] {
                     guard let other = y[cj][t] else { continue }
@@ -267,7 +290,7 @@ struct SeatingFormulation: Sendable {
                 for x in instance.topicNames.indices {
                     var count = Affine([])
                     for b in blocks.indices {
-                        for t in instance.tablesIn[blocks[b].items.session] where instance.tableTopic[t] == x {
+                        for t in blocks[b].items.tables where instance.tableTopic[t] == x {
                             if let column = seatColumn(b, i, t) { count.terms.append(.init(column, 1)) }
                         }
                     }
@@ -288,7 +311,7 @@ struct SeatingFormulation: Sendable {
                     let s = blocks[b].items.session
                     guard instance.present[i][s], instance.present[j][s] else { continue }
                     var together: [Affine] = []
-                    for t in instance.tablesIn[s] {
+                    for t in blocks[b].items.tables {
                         if let ci = seatColumn(b, i, t), let cj = seatColumn(b, j, t) {
                             together.append(Affine([.init(ci, 1), .init(cj, 1)], -1))
                         }

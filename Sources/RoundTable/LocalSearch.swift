@@ -39,6 +39,14 @@ struct SeatingSearch {
     /// While constructing, lower bounds (minSize, rule minimums) are not yet
     /// penalized, and tables fill in proportion to their capacity.
     private var constructing = false
+    /// Table sizes aimed at while constructing (`targets[s][t]`).
+    private var targets: [[Int]] = []
+    private var tableBroken: [[Int]]
+    /// Hard-constraint units broken now, kept up to date by every move.
+    private(set) var broken = 0
+    /// The best valid seating seen by ``improve(until:patience:stop:)`` and its true score.
+    private(set) var bestSeat: [[Int]]?
+    private(set) var bestCost = Double.infinity
     var rng: SplitMix64
 
     init(instance: Instance, items: [SessionItems], seed: UInt64 = 1) {
@@ -56,29 +64,31 @@ struct SeatingSearch {
         let empty = instance.valueNames.map { [Int](repeating: 0, count: $0.count) }
         counts = [[[[Int]]]](repeating: [[[Int]]](repeating: empty, count: instance.tableCount), count: S)
         tableCost = [[Double]](repeating: [Double](repeating: 0, count: instance.tableCount), count: S)
+        tableBroken = [[Int]](repeating: [Int](repeating: 0, count: instance.tableCount), count: S)
         topicCost = [Int](repeating: 0, count: instance.attendeeCount)
         tracksRepeats = S > 1 && instance.weights.repeats > 0 && instance.attendeeCount <= 8000
         meet = tracksRepeats ? [UInt8](repeating: 0, count: instance.attendeeCount * instance.attendeeCount) : []
         rng = SplitMix64(seed: seed)
         cost = 0
-        for s in 0..<S { for t in instance.tablesIn[s] { tableCost[s][t] = computeTableCost(s, t) } }
-        cost = tableCost.joined().reduce(0, +)
+        recomputeCosts()
     }
 
     /// Penalized cost of one table: balance, size, soft rules, and hard-constraint units.
-    private func computeTableCost(_ s: Int, _ t: Int) -> Double {
+    private func computeTableCost(_ s: Int, _ t: Int) -> Double { tableState(s, t).cost }
+
+    private func tableState(_ s: Int, _ t: Int) -> (cost: Double, broken: Int) {
         let n = members[s][t].count
         var total = shares[s].balance(size: n, counts: counts[s][t])
         let spread = abs(Double(n) - instance.targetSize(session: s, table: t))
         total += (constructing ? max(1, instance.weights.size) : instance.weights.size) * spread
-        var broken = max(0, n - instance.capacity[t])
+        var broken = max(0, n - (constructing ? targets[s][t] : instance.capacity[t]))
         if n > 0 && n < instance.minSize[t] && !constructing { broken += instance.minSize[t] - n }
         for rule in instance.rules {
             if constructing && rule.isHard && ((rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0) { continue }
             let units = instance.ruleViolation(rule, size: n, counts: counts[s][t][rule.attribute])
             if let weight = rule.weight { total += weight * Double(units) } else { broken += units }
         }
-        return total + penalty * Double(broken)
+        return (total + penalty * Double(broken), broken)
     }
 
     /// Hard-constraint units still broken (0 means the seating is valid).
@@ -109,10 +119,16 @@ struct SeatingSearch {
         // Avoid and repeats with the people left and joined.
         for i in group {
             if from >= 0 {
-                for j in instance.avoid[i] where seat[s][j] == from { delta -= penalty }
+                for j in instance.avoid[i] where seat[s][j] == from {
+                    delta -= penalty
+                    broken -= 1
+                }
             }
             if to >= 0 {
-                for j in instance.avoid[i] where seat[s][j] == to { delta += penalty }
+                for j in instance.avoid[i] where seat[s][j] == to {
+                    delta += penalty
+                    broken += 1
+                }
             }
         }
         if tracksRepeats {
@@ -140,9 +156,11 @@ struct SeatingSearch {
                 }
                 for a in instance.attributeNames.indices { for v in instance.holds[a][i] { counts[s][from][a][v] -= 1 } }
             }
-            let updated = computeTableCost(s, from)
-            delta += updated - tableCost[s][from]
-            tableCost[s][from] = updated
+            let updated = tableState(s, from)
+            delta += updated.cost - tableCost[s][from]
+            broken += updated.broken - tableBroken[s][from]
+            tableCost[s][from] = updated.cost
+            tableBroken[s][from] = updated.broken
         }
         if tracksRepeats, to >= 0 {
             let N = instance.attendeeCount
@@ -162,10 +180,14 @@ struct SeatingSearch {
                 members[s][to].append(i)
                 for a in instance.attributeNames.indices { for v in instance.holds[a][i] { counts[s][to][a][v] += 1 } }
             }
-            let updated = computeTableCost(s, to)
-            delta += updated - tableCost[s][to]
-            tableCost[s][to] = updated
+            let updated = tableState(s, to)
+            delta += updated.cost - tableCost[s][to]
+            broken += updated.broken - tableBroken[s][to]
+            tableCost[s][to] = updated.cost
+            tableBroken[s][to] = updated.broken
         }
+        if from < 0 { broken -= 1 }
+        if to < 0 { broken += 1 }
         itemTable[s][item] = to
         for i in group { seat[s][i] = to }
         if instance.weights.topics > 0 {
@@ -181,6 +203,7 @@ struct SeatingSearch {
 
     /// Seats every item: pinned first, then larger items, each where it adds least cost.
     mutating func construct() {
+        targets = (0..<instance.sessionCount).map { Self.targetSizes(instance, session: $0) }
         constructing = true
         defer {
             constructing = false
@@ -206,12 +229,59 @@ struct SeatingSearch {
         }
     }
 
+    /// Sizes that seat a session's attendees in proportion to capacity, opening as
+    /// many tables as minSize allows.
+    static func targetSizes(_ instance: Instance, session s: Int) -> [Int] {
+        var targets = [Int](repeating: 0, count: instance.tableCount)
+        let people = instance.presentIn[s].count
+        let tables = instance.tablesIn[s].sorted { instance.capacity[$0] > instance.capacity[$1] }
+        guard people > 0, !tables.isEmpty else { return targets }
+        for open in stride(from: tables.count, through: 1, by: -1) {
+            let chosen = Array(tables.prefix(open))
+            let seats = chosen.reduce(0) { $0 + instance.capacity[$1] }
+            let least = chosen.reduce(0) { $0 + instance.minSize[$1] }
+            guard seats >= people, least <= people else { continue }
+            var sizes = chosen.map { max(instance.minSize[$0], min(instance.capacity[$0], people * instance.capacity[$0] / seats)) }
+            var total = sizes.reduce(0, +)
+            var index = 0
+            var guardCount = 0
+            while total != people && guardCount < 100 * chosen.count {
+                let t = chosen[index % chosen.count]
+                let k = index % chosen.count
+                if total < people && sizes[k] < instance.capacity[t] {
+                    sizes[k] += 1
+                    total += 1
+                } else if total > people && sizes[k] > instance.minSize[t] {
+                    sizes[k] -= 1
+                    total -= 1
+                }
+                index += 1
+                guardCount += 1
+            }
+            guard total == people else { continue }
+            for (k, t) in chosen.enumerated() { targets[t] = sizes[k] }
+            return targets
+        }
+        for t in tables { targets[t] = instance.capacity[t] }
+        return targets
+    }
+
     private mutating func recomputeCosts() {
-        for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] { tableCost[s][t] = computeTableCost(s, t) } }
+        broken = 0
+        for s in 0..<instance.sessionCount {
+            for t in instance.tablesIn[s] {
+                (tableCost[s][t], tableBroken[s][t]) = tableState(s, t)
+                broken += tableBroken[s][t]
+            }
+            broken += itemTable[s].filter { $0 < 0 }.count
+        }
         var total = tableCost.joined().reduce(0, +)
         for s in 0..<instance.sessionCount {
             for i in instance.presentIn[s] where seat[s][i] >= 0 {
-                for j in instance.avoid[i] where j > i && seat[s][j] == seat[s][i] { total += penalty }
+                for j in instance.avoid[i] where j > i && seat[s][j] == seat[s][i] {
+                    total += penalty
+                    broken += 1
+                }
             }
         }
         total += instance.weights.topics * Double(topicCost.reduce(0, +))
@@ -235,27 +305,50 @@ struct SeatingSearch {
         }
     }
 
-    /// Improves the seating by moves and swaps until `deadline`, `stop`, or no
-    /// improvement for `patience` seconds. Returns the number of accepted changes.
+    /// Records the current seating as the best when it is valid and better.
+    private mutating func noteBest() {
+        guard broken == 0, cost < bestCost - 1e-9 else { return }
+        bestCost = cost
+        bestSeat = seat
+    }
+
+    /// Simulated annealing over moves and swaps until `deadline`, `stop`, or no new
+    /// best for `patience` seconds. Keeps the best valid seating in ``bestSeat``.
+    /// Returns the number of accepted changes.
     @discardableResult
     mutating func improve(until deadline: Date, patience: Double, stop: (() -> Bool)? = nil) -> Int {
+        noteBest()
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
         }
         guard !movable.isEmpty else { return 0 }
+        let begin = Date()
+        let budget = max(1e-3, deadline.timeIntervalSince(begin))
+        let startTemperature = initialTemperature(movable)
+        let endTemperature = startTemperature * 1e-4
+        var temperature = startTemperature
         var accepted = 0
-        var lastGain = Date()
+        var lastBest = Date()
         var iteration = 0
+        func accept(_ delta: Double, _ rng: inout SplitMix64) -> Bool {
+            if delta <= 1e-12 { return true }
+            guard delta < penalty / 2, temperature > 0 else { return false }
+            let u = Double(rng.next() >> 11) / Double(1 << 53)
+            return u < exp(-delta / temperature)
+        }
         while true {
             iteration += 1
-            if iteration % 32 == 0 {
+            if iteration % 64 == 0 {
                 let now = Date()
-                if now >= deadline || now.timeIntervalSince(lastGain) > patience || stop?() == true { break }
+                if now >= deadline || now.timeIntervalSince(lastBest) > patience || stop?() == true { break }
+                let progress = min(1, now.timeIntervalSince(begin) / budget)
+                temperature = startTemperature * pow(endTemperature / startTemperature, progress)
             }
             let (s, item) = movable[Int(rng.next() % UInt64(movable.count))]
             let from = itemTable[s][item]
             let allowed = items[s].allowed[item]
-            if rng.next() % 2 == 0 {
+            let kind = rng.next() % 8
+            if kind == 0 {
                 // Best move to another table.
                 var best: (table: Int, delta: Double)?
                 for t in allowed where t != from {
@@ -263,10 +356,15 @@ struct SeatingSearch {
                     move(session: s, item: item, to: from)
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
                 }
-                if let best, best.delta < -1e-9 || (best.delta <= 1e-12 && rng.next() % 4 == 0) {
+                if let best, accept(best.delta, &rng) {
                     move(session: s, item: item, to: best.table)
-                    if best.delta < -1e-9 { accepted += 1; lastGain = Date() }
+                    accepted += 1
                 }
+            } else if kind < 4 {
+                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+                guard to != from else { continue }
+                let delta = move(session: s, item: item, to: to)
+                if accept(delta, &rng) { accepted += 1 } else { move(session: s, item: item, to: from) }
             } else {
                 // Swap with an item at another allowed table.
                 let to = allowed[Int(rng.next() % UInt64(allowed.count))]
@@ -274,15 +372,36 @@ struct SeatingSearch {
                 let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
                 guard items[s].allowed[other].contains(from) else { continue }
                 let delta = move(session: s, item: item, to: to) + move(session: s, item: other, to: from)
-                if delta < -1e-9 {
+                if accept(delta, &rng) {
                     accepted += 1
-                    lastGain = Date()
-                } else if !(delta <= 1e-12 && rng.next() % 4 == 0) {
+                } else {
                     move(session: s, item: other, to: to)
                     move(session: s, item: item, to: from)
                 }
             }
+            if broken == 0 && cost < bestCost - 1e-9 {
+                noteBest()
+                lastBest = Date()
+            }
         }
         return accepted
+    }
+
+    /// A starting temperature from the typical cost change of a random move.
+    private mutating func initialTemperature(_ movable: [(Int, Int)]) -> Double {
+        var deltas: [Double] = []
+        for _ in 0..<min(200, movable.count * 4) {
+            let (s, item) = movable[Int(rng.next() % UInt64(movable.count))]
+            let from = itemTable[s][item]
+            let allowed = items[s].allowed[item]
+            let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+            guard to != from else { continue }
+            let delta = move(session: s, item: item, to: to)
+            move(session: s, item: item, to: from)
+            if delta > 1e-9 && delta < penalty / 2 { deltas.append(delta) }
+        }
+        guard !deltas.isEmpty else { return 0 }
+        deltas.sort()
+        return deltas[deltas.count / 2] * 0.3
     }
 }

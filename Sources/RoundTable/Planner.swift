@@ -80,79 +80,82 @@ struct PlanningRun {
         // A first plan from local search; it also seeds GLPK.
         var search = SeatingSearch(instance: instance, items: items, seed: options.seed)
         search.construct()
-        let warmup = min(options.timeLimit * 0.15, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
-        let dbgWarm = Double(ProcessInfo.processInfo.environment["RT_WARM"] ?? "") ?? warmup
-        search.improve(until: min(deadline, start.addingTimeInterval(dbgWarm)), patience: dbgWarm) { stopped }
-        if ProcessInfo.processInfo.environment["RT_DEBUG"] != nil { print("after construct+improve broken", search.brokenUnits, "cost", search.cost, "elapsed", elapsed); for v in instance.violations(search.seat) { print(v) } }
-        var best: [[Int]]? = search.brokenUnits == 0 ? search.seat : nil
+        let warmup = min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
+        search.improve(until: min(deadline, start.addingTimeInterval(warmup)), patience: warmup) { stopped }
+        var best: [[Int]]? = search.bestSeat
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
+        // Bounds that need no branching: Lagrangian over value totals, transportation for forced sizes.
+        var floors = (0..<instance.sessionCount).map { s in cheapBound(session: s, best: best) }
+        report("bounds", best: best.map { instance.score($0).total }, bound: floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil)
+
         let coupled = isCoupled
-        var bound: Double? = nil
-        var method = "local-search"
+        var method: String
         var infeasibleSessions: [Int] = []
-        var unknownSessions: [Int] = []
+        var bound: Double?
 
         if coupled && linkedModelIsSmall {
             method = "exact-mip"
             let formulation = SeatingFormulation(instance: instance, items: items, linked: true)
-            let outcome = solve(formulation, warm: best, budget: remaining, phase: "mip")
-            switch outcome.termination {
-            case .infeasible: infeasibleSessions = Array(0..<instance.sessionCount)
-            default: break
-            }
+            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
+            let outcome = solve(formulation, warm: best, budget: remaining, floor: floor, phase: "mip")
+            if outcome.termination == .infeasible { infeasibleSessions = Array(0..<instance.sessionCount) }
             if let values = outcome.values {
                 var seat = best ?? search.seat
                 formulation.decode(values, into: &seat)
                 best = better(best, seat)
-            } else if best == nil, outcome.termination != .infeasible {
-                unknownSessions = Array(0..<instance.sessionCount)
             }
-            bound = outcome.bound
+            let joint = max(outcome.bound ?? -.infinity, floor ?? -.infinity)
+            bound = joint.isFinite ? joint : nil
         } else {
-            method = coupled ? "session-mip+local-search" : "session-mip"
-            var total = 0.0
-            var proven = true
+            method = "session-mip"
             var seat = best ?? search.seat
+            var found = best != nil
             let sessions = (0..<instance.sessionCount).filter { !instance.presentIn[$0].isEmpty }
-            for s in 0..<instance.sessionCount where instance.presentIn[s].isEmpty {
-                total += emptySessionCost(s)
-            }
+            let share = coupled ? 0.6 : 1.0
+            let phaseEnd = Date().addingTimeInterval(remaining * share)
             for (n, s) in sessions.enumerated() {
-                let share = coupled ? 0.6 : 1.0
-                let budget = remaining * share / Double(sessions.count - n)
-                let formulation = SeatingFormulation(instance: instance, items: [items[s]], linked: false)
-                let outcome = solve(formulation, warm: best, budget: budget, phase: "mip session \(instance.sessionNames[s])")
+                if let floor = floors[s], found, sessionObjective(seat, session: s) <= floor + 1e-6 * max(1, abs(floor)) {
+                    continue  // already proven optimal for this session
+                }
+                let sessionEnd = Date().addingTimeInterval(phaseEnd.timeIntervalSinceNow / Double(sessions.count - n))
+                // The whole session at once, briefly (it proves small sessions optimal).
+                let whole = SeatingFormulation(instance: instance, items: [items[s]], linked: false)
+                let wholeBudget = sessionEnd.timeIntervalSinceNow * (found ? 0.3 : 1)
+                let outcome = solve(whole, warm: found ? seat : nil, budget: wholeBudget, floor: floors[s], phase: "mip session \(instance.sessionNames[s])")
                 if outcome.termination == .infeasible {
                     infeasibleSessions.append(s)
-                    proven = false
                     continue
                 }
+                if let mipBound = outcome.bound { floors[s] = max(floors[s] ?? -.infinity, mipBound) }
                 if let values = outcome.values {
                     var candidate = seat
-                    formulation.decode(values, into: &candidate)
-                    if let warm = best.flatMap(formulation.encode),
-                        formulation.program.objective(of: warm) < (outcome.objective ?? .infinity) - 1e-9
-                    {
-                        // Keep the search's session: GLPK did not beat it.
-                    } else {
+                    whole.decode(values, into: &candidate)
+                    if !found || sessionObjective(candidate, session: s) < sessionObjective(seat, session: s) - 1e-9 {
                         seat = candidate
                     }
-                } else if best == nil {
-                    unknownSessions.append(s)
                 }
-                if let sessionBound = outcome.bound { total += sessionBound } else { proven = false }
+                if !found {
+                    // Without a valid plan in the other sessions there is nothing to refine yet.
+                    continue
+                }
+                if outcome.termination != .optimal && outcome.termination != .gapReached {
+                    method = "session-mip+lns"
+                    neighborhoodSearch(session: s, seat: &seat, until: sessionEnd, floor: floors[s])
+                }
             }
-            if infeasibleSessions.isEmpty && unknownSessions.isEmpty {
-                if instance.violations(seat).isEmpty { best = better(best, seat) }
+            if infeasibleSessions.isEmpty, instance.violations(seat).isEmpty {
+                found = true
+                best = better(best, seat)
             }
-            bound = proven ? total : nil
+            if floors.allSatisfy({ $0 != nil }) { bound = floors.reduce(0) { $0 + ($1 ?? 0) } }
             if coupled, var current = best, infeasibleSessions.isEmpty {
+                method += "+local-search"
                 var polish = SeatingSearch(instance: instance, items: items, seed: options.seed &+ 1)
                 polish.load(current)
                 report("search", best: instance.score(current).total, bound: bound)
                 polish.improve(until: deadline, patience: max(1, min(5, options.timeLimit * 0.05))) { stopped }
-                if polish.brokenUnits == 0 { current = polish.seat }
+                if let polished = polish.bestSeat { current = polished }
                 best = better(best, current)
             }
         }
@@ -184,6 +187,79 @@ struct PlanningRun {
             method: method)
     }
 
+    /// The session MIP's objective for a seating: balance, size and soft rules of
+    /// session `s`, plus each attendee's topic rank there.
+    func sessionObjective(_ seat: [[Int]], session s: Int) -> Double {
+        var total = instance.sessionCost(seat, session: s)
+        if instance.weights.topics > 0 {
+            for i in instance.presentIn[s] where instance.topicLength[i] > 0 && seat[s][i] >= 0 {
+                if let x = instance.tableTopic[seat[s][i]] { total += instance.weights.topics * Double(instance.topicRank[i][x]) }
+            }
+        }
+        return total
+    }
+
+    /// The best of the Lagrangian and transportation bounds of one session.
+    func cheapBound(session s: Int, best: [[Int]]?) -> Double? {
+        let target = best.map { instance.sessionCost($0, session: s) }
+        let budget = max(0.05, min(2, remaining * 0.05))
+        let lagrangian = LagrangianBound(instance: instance, session: s).bound(target: target, deadline: Date().addingTimeInterval(budget))
+        let exact = TransportationBound.bound(instance: instance, session: s, deadline: Date().addingTimeInterval(budget))
+        let value = max(lagrangian, exact ?? -.infinity)
+        return value.isFinite ? value : nil
+    }
+
+    /// Re-optimizes a few tables of session `s` at a time with GLPK, keeping every
+    /// other seat, until `until` or the session reaches `floor`.
+    func neighborhoodSearch(session s: Int, seat: inout [[Int]], until: Date, floor: Double?) {
+        var rng = SplitMix64(seed: options.seed &+ UInt64(s) &* 7919)
+        let tables = instance.tablesIn[s]
+        guard tables.count > 2 else { return }
+        let average = max(1, Double(instance.presentIn[s].count) / Double(tables.count))
+        // About 20 people per neighborhood, 1 s per GLPK call: measured best on the bundled conference.
+        let people = 20.0
+        let subLimit = 1.0
+        let size = min(tables.count - 1, max(2, Int((people / average).rounded())))
+        var current = sessionObjective(seat, session: s)
+        report("lns session \(instance.sessionNames[s])", best: nil, bound: nil)
+        var attempts = 0
+        while Date() < until && !stopped && attempts < 100_000 {
+            attempts += 1
+            if let floor, current <= floor + 1e-6 * max(1, abs(floor)) { break }
+            var pool = tables
+            for k in pool.indices.reversed() where k > 0 { pool.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
+            let subset = Array(pool.prefix(size))
+            let neighborhood = SessionItems(restricting: items[s], to: subset, seat: seat, attendeeCount: instance.attendeeCount)
+            guard neighborhood.members.contains(where: { $0.count > 0 }) else { continue }
+            let formulation = SeatingFormulation(instance: instance, items: [neighborhood], linked: false, pairCosts: repeatCosts(seat, neighborhood))
+            guard let warm = formulation.encode(seat) else { continue }
+            let before = formulation.program.objective(of: warm)
+            let budget = min(until.timeIntervalSinceNow, subLimit)
+            guard budget > 0.01 else { break }
+            let outcome = solve(formulation, warm: seat, budget: budget, floor: nil, phase: "lns session \(instance.sessionNames[s])")
+            guard let values = outcome.values, let after = outcome.objective, after < before - 1e-7 else { continue }
+            formulation.decode(values, into: &seat)
+            current = sessionObjective(seat, session: s)
+        }
+    }
+
+    /// Costs for pairs in a neighborhood who already share a table in another session.
+    func repeatCosts(_ seat: [[Int]], _ neighborhood: SessionItems) -> [(Int, Int, Double)] {
+        guard instance.sessionCount > 1, instance.weights.repeats > 0 else { return [] }
+        let s = neighborhood.session
+        let people = neighborhood.members.flatMap { $0 }
+        var costs: [(Int, Int, Double)] = []
+        for x in 0..<people.count {
+            for y in (x + 1)..<max(x + 1, people.count) {
+                let (i, j) = (min(people[x], people[y]), max(people[x], people[y]))
+                if instance.sameGroup(i, j) { continue }
+                let elsewhere = (0..<instance.sessionCount).filter { $0 != s && seat[$0][i] >= 0 && seat[$0][i] == seat[$0][j] }.count
+                if elsewhere > 0 { costs.append((i, j, instance.weights.repeats)) }
+            }
+        }
+        return costs
+    }
+
     /// Whether the score couples sessions (repeats, or topics over several sessions).
     var isCoupled: Bool {
         guard instance.sessionCount > 1 else { return false }
@@ -203,18 +279,16 @@ struct PlanningRun {
         return seats <= 2000 && pairTerms <= 60000
     }
 
-    /// The size cost of a session nobody attends (its tables stay empty).
-    func emptySessionCost(_ s: Int) -> Double { 0 }
-
     func better(_ a: [[Int]]?, _ b: [[Int]]) -> [[Int]] {
         guard instance.violations(b).isEmpty else { return a ?? b }
         guard let a else { return b }
         return instance.score(b).total < instance.score(a).total - 1e-9 ? b : a
     }
 
-    func solve(_ formulation: SeatingFormulation, warm: [[Int]]?, budget: Double, phase: String) -> MIPResult {
+    func solve(_ formulation: SeatingFormulation, warm: [[Int]]?, budget: Double, floor: Double?, phase: String) -> MIPResult {
         let seed = warm.flatMap(formulation.encode)
-        let options = MIPOptions(timeLimit: max(0, min(budget, remaining)), relativeGap: self.options.relativeGap)
+        let options = MIPOptions(
+            timeLimit: max(0, min(budget, remaining)), relativeGap: self.options.relativeGap, objectiveFloor: floor)
         let hook = self.options.progress
         let started = start
         do {

@@ -142,6 +142,23 @@ extension Instance {
         return result
     }
 
+    /// Balance, size and soft-rule terms of one session (the part a session bound covers).
+    func sessionCost(_ seat: [[Int]], session s: Int) -> Double {
+        let members = tableMembers(seat, session: s)
+        let shares = SessionShares(instance: self, session: s)
+        var total = 0.0
+        for t in tablesIn[s] {
+            let counts = valueCounts(of: members[t])
+            let n = members[t].count
+            total += shares.balance(size: n, counts: counts)
+            total += weights.size * abs(Double(n) - targetSize(session: s, table: t))
+            for rule in rules where !rule.isHard {
+                total += (rule.weight ?? 0) * Double(ruleViolation(rule, size: n, counts: counts[rule.attribute]))
+            }
+        }
+        return total
+    }
+
     /// The unweighted topics term.
     func topicCost(_ seat: [[Int]]) -> Int {
         var total = 0

@@ -10,6 +10,8 @@ struct SessionItems: Sendable {
     let allowed: [[Int]]
     /// Items that have a conflicting pin or no table large enough; the request is infeasible.
     let conflicts: [String]
+    /// The tables modelled (all tables available in the session, or a neighborhood).
+    let tables: [Int]
 
     init(instance: Instance, session s: Int) {
         var members: [[Int]] = []
@@ -58,6 +60,27 @@ struct SessionItems: Sendable {
         self.itemOf = itemOf
         self.allowed = allowed
         self.conflicts = conflicts
+        self.tables = instance.tablesIn[s]
+    }
+
+    /// The items of `base` seated (in `seat`) at `subset`, free to move among those
+    /// tables only: a neighborhood for large-neighborhood search.
+    init(restricting base: SessionItems, to subset: [Int], seat: [[Int]], attendeeCount: Int) {
+        let chosen = Set(subset)
+        var members: [[Int]] = []
+        var allowed: [[Int]] = []
+        var itemOf = [Int](repeating: -1, count: attendeeCount)
+        for (item, group) in base.members.enumerated() where chosen.contains(seat[base.session][group[0]]) {
+            for i in group { itemOf[i] = members.count }
+            members.append(group)
+            allowed.append(base.allowed[item].filter { chosen.contains($0) })
+        }
+        self.session = base.session
+        self.members = members
+        self.itemOf = itemOf
+        self.allowed = allowed
+        self.conflicts = []
+        self.tables = subset.sorted()
     }
 
     static func describe(_ item: [Int], _ instance: Instance) -> String {

@@ -1,0 +1,99 @@
+import Foundation
+import RoundTable
+import RoundTableJSON
+
+// Each row runs in a child process so that its peak memory is its own.
+// Usage: roundtable-bench [floor|scale|all]   (child mode: roundtable-bench --row NAME)
+
+struct Row {
+    let name: String
+    let make: () -> SeatingRequest
+    let timeLimit: Double
+}
+
+func rows() -> [Row] {
+    var list: [Row] = []
+    list.append(Row(name: "balance3-400x40", make: { var g = Generator(seed: 400); return g.balanceOnly(attendees: 400, tables: 40) }, timeLimit: 30))
+    list.append(Row(name: "conference-fixture", make: {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/conference.json")
+        return (try? loadRequest(url)) ?? SeatingRequest(tables: [], attendees: [])
+    }, timeLimit: 60))
+    for n in [250, 500, 1000] {
+        list.append(Row(name: "conference-\(n)x1", make: { var g = Generator(seed: UInt64(n)); return g.conference(attendees: n, sessions: 1) }, timeLimit: 30))
+    }
+    list.append(Row(name: "conference-400x3", make: { var g = Generator(seed: 43); return g.conference(attendees: 400, sessions: 3) }, timeLimit: 60))
+    return list
+}
+
+func loadRequest(_ url: URL) throws -> SeatingRequest {
+    let data = try Data(contentsOf: url)
+    return try RequestReader.read(data, file: url.path)
+}
+
+func peakMemoryMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func runRow(_ row: Row) {
+    let request = row.make()
+    let start = Date()
+    let firstPlan = FirstPlanClock()
+    let plan: SeatingPlan
+    do {
+        plan = try Planner.plan(request, options: SolveOptions(timeLimit: row.timeLimit, progress: { progress in
+            if progress.bestTotal != nil { firstPlan.mark(progress.elapsed) }
+        }))
+    } catch {
+        print("ROW\t\(row.name)\terror: \(error)")
+        return
+    }
+    let seconds = Date().timeIntervalSince(start)
+    let total = plan.objective?.total
+    func f(_ x: Double?, _ digits: Int = 2) -> String { x.map { String(format: "%.\(digits)f", $0) } ?? "-" }
+    let sessions = request.sessions.count
+    print([
+        "ROW", row.name, "\(request.attendees.count)", "\(request.tables.count)", "\(sessions)", f(row.timeLimit, 0),
+        f(firstPlan.value), f(seconds), plan.status.rawValue, f(total), f(plan.bound),
+        plan.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "-", f(peakMemoryMiB(), 0), plan.method,
+    ].joined(separator: "\t"))
+}
+
+final class FirstPlanClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Double?
+    func mark(_ t: Double) { lock.withLock { if first == nil { first = t } } }
+    var value: Double? { lock.withLock { first } }
+}
+
+let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "--row" {
+    if let row = rows().first(where: { $0.name == arguments[2] }) { runRow(row) }
+    exit(0)
+}
+let filter = arguments.count >= 2 ? arguments[1] : "all"
+let header = ["request", "attendees", "tables", "sessions", "limit s", "first plan s", "time s", "status", "score", "bound", "gap", "peak MiB", "method"]
+var table: [[String]] = [header]
+for row in rows() where filter == "all" || row.name.hasPrefix(filter) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: arguments[0])
+    process.arguments = ["--row", row.name]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch { print("cannot run \(row.name): \(error)"); continue }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    for line in output.split(separator: "\n") where line.hasPrefix("ROW\t") {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        table.append(fields)
+        FileHandle.standardError.write(Data((fields.joined(separator: "  ") + "\n").utf8))
+    }
+}
+// A Markdown table.
+let widths = header.indices.map { c in table.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
+for (index, line) in table.enumerated() {
+    print("| " + line.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |")
+    if index == 0 { print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
+}
