@@ -82,7 +82,7 @@ enum Diagnosis {
                 let distinct = totals.filter { $0 > 0 }.count
                 if distinct < want {
                     found.append("\(name) needs \(want) distinct values of \(attribute) at every table, but \(session) has only \(distinct) (\(instance.valueNames[a].enumerated().filter { totals[$0.offset] > 0 }.map(\.element).joined(separator: ", ")))")
-                } else if want > largest {
+                } else if want > largest && instance.presentIn[s].allSatisfy({ instance.holds[a][$0].count <= 1 }) {
                     found.append("\(name) needs \(want) distinct values of \(attribute) at every table, but the largest table in \(session) seats \(largest)")
                 }
             }

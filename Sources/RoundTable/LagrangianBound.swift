@@ -195,7 +195,7 @@ struct LagrangianBound {
     /// The best bound found within `iterations` subgradient steps or by `deadline`;
     /// `target` (a known session cost) guides the step size. `-infinity` means the
     /// relaxation itself is infeasible.
-    func bound(target: Double?, iterations: Int = 300, deadline: Date) -> Double {
+    func bound(target: Double?, iterations: Int = 300, deadline: Date, stop: (() -> Bool)? = nil) -> Double {
         guard attendance > 0 else { return sizeCost.reduce(0) { $0 + ($1.first ?? 0) } }
         var lambda = components.map { [Double](repeating: 0, count: $0.totals.count) }
         guard let first = evaluate(lambda) else { return -.infinity }
@@ -204,7 +204,7 @@ struct LagrangianBound {
         var theta = 1.0
         var sinceGain = 0
         for _ in 0..<iterations {
-            if Date() >= deadline { break }
+            if Date() >= deadline || stop?() == true { break }
             var norm = 0.0
             var gradient = lambda
             for (index, component) in components.enumerated() {

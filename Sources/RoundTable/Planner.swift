@@ -203,7 +203,9 @@ struct PlanningRun {
     func cheapBound(session s: Int, best: [[Int]]?) -> Double? {
         let target = best.map { instance.sessionCost($0, session: s) }
         let budget = max(0.05, min(2, remaining * 0.05))
-        let lagrangian = LagrangianBound(instance: instance, session: s).bound(target: target, deadline: Date().addingTimeInterval(budget))
+        guard !stopped else { return nil }
+        let lagrangian = LagrangianBound(instance: instance, session: s).bound(target: target, deadline: Date().addingTimeInterval(budget)) { stopped }
+        guard !stopped else { return lagrangian.isFinite ? lagrangian : nil }
         let exact = TransportationBound.bound(instance: instance, session: s, deadline: Date().addingTimeInterval(budget))
         let value = max(lagrangian, exact ?? -.infinity)
         return value.isFinite ? value : nil
@@ -286,6 +288,7 @@ struct PlanningRun {
     }
 
     func solve(_ formulation: SeatingFormulation, warm: [[Int]]?, budget: Double, floor: Double?, phase: String) -> MIPResult {
+        guard !stopped else { return MIPResult(termination: .stopped, values: nil, objective: nil, bound: nil, seconds: 0) }
         let seed = warm.flatMap(formulation.encode)
         let options = MIPOptions(
             timeLimit: max(0, min(budget, remaining)), relativeGap: self.options.relativeGap, objectiveFloor: floor)

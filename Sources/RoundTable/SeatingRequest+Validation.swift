@@ -1,6 +1,8 @@
 extension SeatingRequest {
     /// The largest capacity, rule bound or count accepted; larger numbers are request errors.
     public static let largestCount = 1_000_000
+    /// The largest weight accepted (larger finite weights would overflow the search's penalties).
+    public static let largestWeight = 1e15
 
     /// Checks every precise point of MODEL.md and returns the issues found (empty when valid).
     public func validationIssues() -> [RequestIssue] {
@@ -175,6 +177,8 @@ extension SeatingRequest {
         func checkWeight(_ value: Double, _ location: String) {
             if !value.isFinite || value < 0 {
                 issue(location, "weight \(value) is not a finite non-negative number", "use a number of 0 or more")
+            } else if value > Self.largestWeight {
+                issue(location, "weight \(value) is too large", "use a weight up to 1e15 (scale the other weights down instead)")
             }
         }
         for (name, weight) in objective.balance.sorted(by: { $0.key < $1.key }) { checkWeight(weight, "objective.balance.\(name)") }

@@ -16,7 +16,7 @@ enum JSONValue: Decodable, Equatable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
+        } else if let value = try Self.number(container) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
             self = .string(value)
@@ -24,6 +24,18 @@ enum JSONValue: Decodable, Equatable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// A number, `nil` when the value is not one; rethrows numbers out of range so
+    /// that the error keeps the field's path.
+    private static func number(_ container: SingleValueDecodingContainer) throws -> Double? {
+        do {
+            return try container.decode(Double.self)
+        } catch DecodingError.dataCorrupted(let context) {
+            throw DecodingError.dataCorrupted(context)
+        } catch {
+            return nil
         }
     }
 
@@ -42,16 +54,28 @@ enum JSONValue: Decodable, Equatable {
     /// Parses `data`, describing any syntax error with its line and column when known.
     static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
         do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        } catch {
-            let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
-            throw JSONSyntaxError(message: locate(detail, in: data))
-        }
-        do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty {
+            // Valid JSON with a value Swift cannot hold (e.g. 1e400): name the field.
+            throw JSONSyntaxError(message: context.debugDescription, path: render(context.codingPath))
         } catch {
+            // A syntax error: JSONSerialization says where.
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } catch {
+                let detail = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+                throw JSONSyntaxError(message: locate(detail, in: data))
+            }
             throw JSONSyntaxError(message: "\(error)")
         }
+    }
+
+    private static func render(_ path: [CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue { text += "[\(index)]" } else { text += (text.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return text
     }
 
     /// Rewrites "around character N" as a line and column.
@@ -75,4 +99,6 @@ enum JSONValue: Decodable, Equatable {
 
 struct JSONSyntaxError: Error {
     var message: String
+    /// The field holding a value out of range, when the JSON itself is valid.
+    var path: String?
 }

@@ -21,6 +21,9 @@ public enum RequestReader {
         do {
             root = try JSONValue.parse(data)
         } catch {
+            if let path = error.path {
+                throw RequestError(file: file, issues: [RequestIssue(location: path, cause: "the number is out of range (\(error.message))", fix: "use a finite number within the field's range")])
+            }
             throw RequestError(file: file, issues: [RequestIssue(location: "file", cause: "it is not valid JSON (\(error.message))", fix: "fix the JSON syntax; a request is one JSON object as in MODEL.md")])
         }
         var reader = FieldReader()
@@ -109,8 +112,8 @@ struct FieldReader {
             fail(location, "weight \(number) is not a finite non-negative number", "use a number of 0 or more")
             return nil
         }
-        guard number <= 1e9 else {
-            fail(location, "weight \(number) is too large", "use a weight up to 1e9 (scale the other weights down instead)")
+        guard number <= SeatingRequest.largestWeight else {
+            fail(location, "weight \(number) is too large", "use a weight up to 1e15 (scale the other weights down instead)")
             return nil
         }
         return number

@@ -16,7 +16,7 @@ struct RoundTableCommand: ParsableCommand {
               3  the request is infeasible: no plan satisfies every hard rule (the reasons are printed)
               4  no valid plan was found within the time limit (status unknown)
             """,
-        subcommands: [Plan.self, Score.self, Validate.self]
+        subcommands: [Plan.self, Score.self, Validate.self, Export.self]
     )
 }
 
@@ -206,5 +206,38 @@ final class ProgressReporter: @unchecked Sendable {
 
     func finish() {
         lock.withLock { if printedInPlace { FileHandle.standardError.write(Data("\n".utf8)) } }
+    }
+}
+
+extension ModelExport.Format: ExpressibleByArgument {}
+extension ModelExport.Formulation: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the integer program of a request in LP or MPS format (for other solvers and research).")
+
+    @Argument(help: "The request JSON file.")
+    var request: String
+
+    @Option(name: [.short, .long], help: "The file to write.")
+    var output: String
+
+    @Option(help: "lp or mps.")
+    var format: ModelExport.Format = .lp
+
+    @Option(help: "sessions (counts per interchangeable attendees, sessions apart) or exact (binaries, repeats across sessions).")
+    var formulation: ModelExport.Formulation = .sessions
+
+    func run() throws {
+        let parsed = try readRequest(request)
+        do {
+            let size = try ModelExport.write(parsed, to: output, format: format, formulation: formulation)
+            printError("\(output): \(size.columns) columns (\(size.integerColumns) integer), \(size.rows) rows, \(size.nonzeros) nonzeros")
+        } catch {
+            var error = error
+            if error.file == nil { error.file = request }
+            printError("error: \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        }
     }
 }

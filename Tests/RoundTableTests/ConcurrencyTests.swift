@@ -151,6 +151,7 @@ struct ConcurrencyTests {
         #expect(planEnd > cancelled, "the plan ended before the cancellation: nothing was tested")
         let waited = planEnd.timeIntervalSince(cancelled)
         #expect(waited < Self.promptly, "returned \(waited) s after cancellation")
+        print("cancelled plan: \(plan.status) \(String(format: "%.2f", waited)) s after cancellation")
         Self.checkStoppedPlan(plan, for: request)
     }
 
@@ -161,7 +162,9 @@ struct ConcurrencyTests {
             return try await Planner.plan(request, options: SolveOptions(timeLimit: 60))
         }
         let plan = try await task.value
-        #expect(plan.seconds < Self.promptly, "took \(plan.seconds) s although cancelled before starting")
+        // Cancelled before it starts, a plan has nothing to do beyond reading the request and a
+        // first construction (about 0.3 s in a debug build), even on a busy machine.
+        #expect(plan.seconds < 2, "took \(plan.seconds) s although cancelled before starting")
         Self.checkStoppedPlan(plan, for: request)
     }
 
