@@ -86,6 +86,10 @@ struct FieldReader {
             if required { fail(location, "the field is missing", "add it as a whole number") }
             return nil
         }
+        if case .outOfRange(let text) = value {
+            fail(location, "\(text) is too large", "use a whole number up to \(SeatingRequest.largestCount)")
+            return nil
+        }
         guard case .number(let number) = value else {
             fail(location, "expected a whole number, found \(value.kind)", "write a number without quotes, e.g. 10")
             return nil
@@ -104,6 +108,10 @@ struct FieldReader {
     /// A weight: finite and non-negative; null or absent gives `nil` (the default).
     mutating func weight(_ value: JSONValue?, _ location: String) -> Double? {
         guard let value, value != .null else { return nil }
+        if case .outOfRange(let text) = value {
+            fail(location, "weight \(text) is out of range", "use a finite non-negative number up to 1e15")
+            return nil
+        }
         guard case .number(let number) = value else {
             fail(location, "expected a number, found \(value.kind)", "write a non-negative number without quotes")
             return nil
