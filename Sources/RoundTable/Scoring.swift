@@ -282,3 +282,58 @@ struct SessionShares {
         return total
     }
 }
+
+/// One table in one session of a plan: who sits there and what the table costs.
+public struct TableReport: Sendable, Equatable {
+    public var session: String
+    public var table: String
+    public var topic: String?
+    public var capacity: Int
+    /// Attendee ids, in request order.
+    public var attendees: [String]
+    /// Balance term of this table (all balanced attributes).
+    public var balance: Double
+    /// Size term of this table.
+    public var size: Double
+    /// Soft-rule penalties at this table.
+    public var rules: Double
+    /// Per balanced attribute: value to count at this table.
+    public var mix: [String: [String: Int]]
+
+    public var total: Double { balance + size + rules }
+}
+
+extension SeatingRequest {
+    /// Per-session, per-table reports of `assignments` (every table available in each
+    /// session, empty ones included), in session then table order.
+    public func tableReports(_ assignments: [Assignment]) throws(RequestError) -> [TableReport] {
+        let instance = try makeInstance().get()
+        var ignored: [Violation] = []
+        let seat = instance.seating(from: assignments, violations: &ignored)
+        var reports: [TableReport] = []
+        for s in 0..<instance.sessionCount {
+            let members = instance.tableMembers(seat, session: s)
+            let shares = SessionShares(instance: instance, session: s)
+            for t in instance.tablesIn[s] {
+                let counts = instance.valueCounts(of: members[t])
+                let n = members[t].count
+                var rules = 0.0
+                for rule in instance.rules where !rule.isHard {
+                    rules += (rule.weight ?? 0) * Double(instance.ruleViolation(rule, size: n, counts: counts[rule.attribute]))
+                }
+                var mix: [String: [String: Int]] = [:]
+                for (a, _) in instance.balance {
+                    var values: [String: Int] = [:]
+                    for (v, c) in counts[a].enumerated() where c > 0 { values[instance.valueNames[a][v]] = c }
+                    mix[instance.attributeNames[a]] = values
+                }
+                reports.append(TableReport(
+                    session: sessions[s], table: tables[t].id, topic: tables[t].topic, capacity: tables[t].capacity,
+                    attendees: members[t].map { attendees[$0].id }, balance: shares.balance(size: n, counts: counts),
+                    size: instance.weights.size * abs(Double(n) - instance.targetSize(session: s, table: t)),
+                    rules: rules, mix: mix))
+            }
+        }
+        return reports
+    }
+}

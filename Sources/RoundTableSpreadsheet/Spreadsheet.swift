@@ -1,0 +1,3 @@
+import CSV
+import RoundTable
+import Yams
