@@ -125,7 +125,8 @@ struct SeatingFormulation: Sendable {
             var columns: [Int: Int] = [:]
             for t in items.allowed[first] {
                 let most = min(members.count, instance.capacity[t] / items.members[first].count)
-                let cost = linked ? 0 : instance.weights.topics * topicCost(instance, items.members[first], table: t)
+                var cost = linked ? 0 : instance.weights.topics * topicCost(instance, items.members[first], table: t)
+                for i in items.members[first] { cost += instance.moveCost(i, session: s, table: t) }
                 columns[t] = column("y_\(s)_\(k)_\(t)", upper: Double(most), integer: true, cost: cost, .decision)
             }
             y.append(columns)
@@ -209,6 +210,9 @@ struct SeatingFormulation: Sendable {
         }
         if instance.weights.topics > 0 {
             parts.append(items.allowed[item].map { String(topicCost(instance, members, table: $0)) }.joined(separator: ","))
+        }
+        if instance.weights.moves > 0 {
+            parts.append(members.map { String(instance.previousSeat[items.session][$0]) }.sorted().joined(separator: ","))
         }
         return parts.joined(separator: "|")
     }

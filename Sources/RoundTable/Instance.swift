@@ -47,6 +47,14 @@ struct Instance: Sendable {
     let topicRank: [[Int]]
     let topicLength: [Int]
     let weights: Objective
+    /// `previousSeat[s][i]`: the table in the previous plan, -1 when none (extension).
+    let previousSeat: [[Int]]
+
+    /// The moves cost of seating `i` at `t` in session `s`.
+    func moveCost(_ i: Int, session s: Int, table t: Int) -> Double {
+        let before = previousSeat[s][i]
+        return before >= 0 && before != t ? weights.moves : 0
+    }
 
     var attendeeIDs: [String] { request.attendees.map(\.id) }
     var tableIDs: [String] { request.tables.map(\.id) }

@@ -188,6 +188,13 @@ struct SeatingSearch {
         }
         if from < 0 { broken -= 1 }
         if to < 0 { broken += 1 }
+        if instance.weights.moves > 0 {
+            for i in group where instance.previousSeat[s][i] >= 0 {
+                let before = from >= 0 ? instance.moveCost(i, session: s, table: from) : 0
+                let after = to >= 0 ? instance.moveCost(i, session: s, table: to) : 0
+                delta += after - before
+            }
+        }
         itemTable[s][item] = to
         for i in group { seat[s][i] = to }
         if instance.weights.topics > 0 {
@@ -285,6 +292,9 @@ struct SeatingSearch {
             }
         }
         total += instance.weights.topics * Double(topicCost.reduce(0, +))
+        for s in 0..<instance.sessionCount {
+            for i in instance.presentIn[s] where seat[s][i] >= 0 { total += instance.moveCost(i, session: s, table: seat[s][i]) }
+        }
         if tracksRepeats {
             for i in 0..<instance.attendeeCount {
                 for j in (i + 1)..<max(i + 1, instance.attendeeCount) where meet[i * instance.attendeeCount + j] > 1 {
@@ -293,6 +303,18 @@ struct SeatingSearch {
             }
         }
         cost = total
+    }
+
+    /// Seats items where the previous plan had them (extension), before construction.
+    mutating func loadPrevious() {
+        for s in 0..<instance.sessionCount {
+            for (item, group) in items[s].members.enumerated() where itemTable[s][item] < 0 {
+                let previous = instance.previousSeat[s]
+                guard let t = group.map({ previous[$0] }).first(where: { $0 >= 0 }), items[s].allowed[item].contains(t)
+                else { continue }
+                move(session: s, item: item, to: t)
+            }
+        }
     }
 
     /// Loads a full seating (every present attendee seated at an allowed table).

@@ -77,8 +77,13 @@ struct PlanningRun {
             return SeatingPlan(status: .infeasible, explanation: conflicts, seconds: elapsed, method: "counting")
         }
 
+        guard !stopped else {
+            return SeatingPlan(status: .unknown, explanation: ["stopped before a plan was found"], seconds: elapsed, method: "stopped")
+        }
+
         // A first plan from local search; it also seeds GLPK.
         var search = SeatingSearch(instance: instance, items: items, seed: options.seed)
+        if instance.request.previous != nil { search.loadPrevious() }
         search.construct()
         let warmup = min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
         search.improve(until: min(deadline, start.addingTimeInterval(warmup)), patience: warmup) { stopped }
@@ -114,7 +119,7 @@ struct PlanningRun {
             let sessions = (0..<instance.sessionCount).filter { !instance.presentIn[$0].isEmpty }
             let share = coupled ? 0.6 : 1.0
             let phaseEnd = Date().addingTimeInterval(remaining * share)
-            for (n, s) in sessions.enumerated() {
+            for (n, s) in sessions.enumerated() where !stopped {
                 if let floor = floors[s], found, sessionObjective(seat, session: s) <= floor + 1e-6 * max(1, abs(floor)) {
                     continue  // already proven optimal for this session
                 }
@@ -184,13 +189,14 @@ struct PlanningRun {
         return SeatingPlan(
             status: status, objective: score, bound: bound, assignments: instance.assignments(from: seat),
             peopleMet: Dictionary(uniqueKeysWithValues: zip(instance.attendeeIDs, met)), seconds: elapsed,
-            method: method)
+            method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat))
     }
 
     /// The session MIP's objective for a seating: balance, size and soft rules of
     /// session `s`, plus each attendee's topic rank there.
     func sessionObjective(_ seat: [[Int]], session s: Int) -> Double {
         var total = instance.sessionCost(seat, session: s)
+        for i in instance.presentIn[s] where seat[s][i] >= 0 { total += instance.moveCost(i, session: s, table: seat[s][i]) }
         if instance.weights.topics > 0 {
             for i in instance.presentIn[s] where instance.topicLength[i] > 0 && seat[s][i] >= 0 {
                 if let x = instance.tableTopic[seat[s][i]] { total += instance.weights.topics * Double(instance.topicRank[i][x]) }

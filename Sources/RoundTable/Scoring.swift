@@ -139,7 +139,19 @@ extension Instance {
         }
         result.topics = weights.topics * Double(topicCost(seat))
         result.repeats = weights.repeats * Double(repeatCount(seat))
+        result.moves = Double(moveCount(seat)) * weights.moves
         return result
+    }
+
+    /// Attendee-sessions seated away from the previous plan (extension).
+    func moveCount(_ seat: [[Int]]) -> Int {
+        var count = 0
+        for s in 0..<sessionCount {
+            for i in 0..<attendeeCount where previousSeat[s][i] >= 0 && seat[s][i] >= 0 && seat[s][i] != previousSeat[s][i] {
+                count += 1
+            }
+        }
+        return count
     }
 
     /// Balance, size and soft-rule terms of one session (the part a session bound covers).

@@ -40,6 +40,11 @@ extension SeatingPlan {
             let mean = Double(values.reduce(0, +)) / Double(max(1, values.count))
             lines.append("People met per attendee: min \(values.first ?? 0), mean \(String(format: "%.1f", mean)), max \(values.last ?? 0)")
         }
+        if let objective, objective.moves > 0 || !moves.isEmpty {
+            let people = Set(moves.map(\.attendee)).count
+            lines.append("Moves: \(moves.count) seat changes (\(people) attendees) from the previous plan, costing \(fmt(objective.moves))")
+            for move in moves { lines.append("  \(move.attendee) \(move.session): \(move.from) -> \(move.to): \(move.reason)") }
+        }
         for reason in explanation { lines.append("Why: \(reason)") }
         return lines.joined(separator: "\n")
     }

@@ -18,16 +18,20 @@ public struct ScoreBreakdown: Sendable, Equatable {
     public var repeats: Double
     /// Soft-rule penalties.
     public var rules: Double
+    /// Extension: the moves term, `moves` weight times attendee-sessions seated away
+    /// from the previous plan (0 without one).
+    public var moves: Double
 
-    public init(balance: Double = 0, size: Double = 0, topics: Double = 0, repeats: Double = 0, rules: Double = 0) {
+    public init(balance: Double = 0, size: Double = 0, topics: Double = 0, repeats: Double = 0, rules: Double = 0, moves: Double = 0) {
         self.balance = balance
         self.size = size
         self.topics = topics
         self.repeats = repeats
         self.rules = rules
+        self.moves = moves
     }
 
-    public var total: Double { balance + size + topics + repeats + rules }
+    public var total: Double { balance + size + topics + repeats + rules + moves }
 }
 
 /// One seat: an attendee at a table in a session.
@@ -61,10 +65,13 @@ public struct SeatingPlan: Sendable, Equatable {
     public var seconds: Double
     /// How the plan was found (e.g. `exact-mip`, `session-mip`, `local-search`).
     public var method: String
+    /// With a previous plan: every attendee-session seated elsewhere, and why.
+    public var moves: [Move]
 
     public init(
         status: SolveStatus, objective: ScoreBreakdown? = nil, bound: Double? = nil, assignments: [Assignment] = [],
-        explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = ""
+        explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = "",
+        moves: [Move] = []
     ) {
         self.status = status
         self.objective = objective
@@ -74,11 +81,30 @@ public struct SeatingPlan: Sendable, Equatable {
         self.peopleMet = peopleMet
         self.seconds = seconds
         self.method = method
+        self.moves = moves
     }
 
     /// `(total - bound) / max(1, |total|)`, when both are known.
     public var relativeGap: Double? {
         guard let total = objective?.total, let bound else { return nil }
         return max(0, total - bound) / max(1, abs(total))
+    }
+}
+
+/// An attendee seated, in one session, away from their table in the previous plan.
+public struct Move: Sendable, Equatable {
+    public var attendee: String
+    public var session: String
+    public var from: String
+    public var to: String
+    /// Why, in organizer terms: what moving them back would break or cost.
+    public var reason: String
+
+    public init(attendee: String, session: String, from: String, to: String, reason: String) {
+        self.attendee = attendee
+        self.session = session
+        self.from = from
+        self.to = to
+        self.reason = reason
     }
 }

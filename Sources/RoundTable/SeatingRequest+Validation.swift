@@ -185,6 +185,7 @@ extension SeatingRequest {
         checkWeight(objective.size, "objective.size")
         checkWeight(objective.topics, "objective.topics")
         checkWeight(objective.repeats, "objective.repeats")
+        checkWeight(objective.moves, "objective.moves")
 
         // Attributes that matter: balanced (positive weight) and ruled.
         var attributeNames: [String] = []
@@ -239,6 +240,24 @@ extension SeatingRequest {
             return Instance.NormalizedRule(
                 index: r, rule: rule, attribute: a, value: rule.value.map { valueIndex[a][$0] ?? -1 }, weight: rule.weight)
         }
+        // Previous plan (extension): seats of attendees, sessions and tables that still exist.
+        var previousSeat = [[Int]](repeating: [Int](repeating: -1, count: attendees.count), count: sessionCount)
+        if let previous {
+            for entry in previous.assignments {
+                guard let i = attendeeIndex[entry.attendee], let t = tableIndex[entry.table] else { continue }
+                let s = entry.session.flatMap { sessionIndex[$0] } ?? (sessionCount == 1 ? 0 : nil)
+                guard let s, present[i][s], available[t][s] else { continue }
+                previousSeat[s][i] = t
+            }
+            for (n, id) in previous.locked.enumerated() {
+                guard let i = attendeeIndex[id] else {
+                    issues.append(RequestIssue(location: "previous.locked[\(n)]", cause: "attendee \(id.debugDescription) does not exist", fix: "lock attendees of the request only"))
+                    continue
+                }
+                for s in 0..<sessionCount where previousSeat[s][i] >= 0 && pin[i][s] == nil { pin[i][s] = previousSeat[s][i] }
+            }
+            if !issues.isEmpty { return .failure(RequestError(issues: issues)) }
+        }
         let tablesIn = (0..<sessionCount).map { s in tables.indices.filter { available[$0][s] } }
         let presentIn = (0..<sessionCount).map { s in attendees.indices.filter { present[$0][s] } }
         return .success(
@@ -249,6 +268,6 @@ extension SeatingRequest {
                 presentIn: presentIn, group: group, groupMembers: groupMembers,
                 avoid: avoidSets.map { $0.sorted() }, pin: pin, attributeNames: attributeNames,
                 valueNames: valueNames, holds: holds, balance: balance, rules: normalized,
-                topicRank: topicRank, topicLength: topicLength, weights: objective))
+                topicRank: topicRank, topicLength: topicLength, weights: objective, previousSeat: previousSeat))
     }
 }

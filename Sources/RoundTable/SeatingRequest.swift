@@ -10,16 +10,35 @@ public struct SeatingRequest: Sendable, Equatable {
     public var attendees: [Attendee]
     public var objective: Objective
     public var rules: [Rule]
+    /// Extension (EXTENSIONS.md): an earlier plan to stay close to when re-seating.
+    public var previous: PreviousPlan?
 
     public init(
         sessions: [String] = ["main"], tables: [Table], attendees: [Attendee],
-        objective: Objective = Objective(), rules: [Rule] = []
+        objective: Objective = Objective(), rules: [Rule] = [], previous: PreviousPlan? = nil
     ) {
         self.sessions = sessions
         self.tables = tables
         self.attendees = attendees
         self.objective = objective
         self.rules = rules
+        self.previous = previous
+    }
+}
+
+/// Extension (EXTENSIONS.md): the plan organizers already have, when re-seating after
+/// late registrations, cancellations or changed rules.
+public struct PreviousPlan: Sendable, Equatable {
+    /// The earlier seats. Entries naming attendees, sessions or tables that no longer
+    /// exist are ignored (cancellations, removed tables).
+    public var assignments: [Assignment]
+    /// Attendees already notified: they keep their earlier table in every session
+    /// where they had one (as if pinned there).
+    public var locked: [String]
+
+    public init(assignments: [Assignment], locked: [String] = []) {
+        self.assignments = assignments
+        self.locked = locked
     }
 }
 
@@ -104,14 +123,18 @@ public struct Objective: Sendable, Equatable {
     public var size: Double
     public var topics: Double
     public var repeats: Double
+    /// Extension: the cost of seating an attendee, in one session, away from their
+    /// table in ``SeatingRequest/previous`` (default 10; unused without a previous plan).
+    public var moves: Double
 
     public init(
-        balance: [String: Double] = [:], size: Double = 1, topics: Double = 1, repeats: Double = 1
+        balance: [String: Double] = [:], size: Double = 1, topics: Double = 1, repeats: Double = 1, moves: Double = 10
     ) {
         self.balance = balance
         self.size = size
         self.topics = topics
         self.repeats = repeats
+        self.moves = moves
     }
 }
 

@@ -21,6 +21,11 @@ public enum PlanJSON {
         root["gap"] = plan.relativeGap ?? NSNull()
         if !plan.explanation.isEmpty { root["explanation"] = plan.explanation }
         if !plan.peopleMet.isEmpty { root["peopleMet"] = plan.peopleMet }
+        if !plan.moves.isEmpty {
+            root["moves"] = plan.moves.map {
+                ["attendee": $0.attendee, "session": $0.session, "from": $0.from, "to": $0.to, "reason": $0.reason]
+            }
+        }
         return serialize(root)
     }
 
@@ -34,10 +39,12 @@ public enum PlanJSON {
     }
 
     static func breakdown(_ score: ScoreBreakdown) -> [String: Any] {
-        [
+        var fields: [String: Any] = [
             "total": score.total, "balance": score.balance, "size": score.size, "topics": score.topics,
             "repeats": score.repeats, "rules": score.rules,
         ]
+        if score.moves != 0 { fields["moves"] = score.moves }
+        return fields
     }
 
     static func serialize(_ root: [String: Any]) -> Data {

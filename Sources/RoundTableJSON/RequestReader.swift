@@ -150,7 +150,20 @@ struct FieldReader {
         for (n, element) in (array(fields["rules"], "rules") ?? []).enumerated() {
             if let rule = rule(element, n) { rules.append(rule) }
         }
-        return SeatingRequest(sessions: sessions, tables: tables, attendees: attendees, objective: objective, rules: rules)
+        var previous: PreviousPlan?
+        if let value = fields["previous"], value != .null, let plan = object(value, "previous") {
+            var assignments: [Assignment] = []
+            for (n, entry) in (array(plan["assignments"], "previous.assignments") ?? []).enumerated() {
+                let location = "previous.assignments[\(n)]"
+                guard let item = object(entry, location) else { continue }
+                let attendee = string(item["attendee"], location + ".attendee", required: true)
+                let session = string(item["session"], location + ".session")
+                let table = string(item["table"], location + ".table", required: true)
+                if let attendee, let table { assignments.append(Assignment(attendee: attendee, session: session, table: table)) }
+            }
+            previous = PreviousPlan(assignments: assignments, locked: strings(plan["locked"], "previous.locked") ?? [])
+        }
+        return SeatingRequest(sessions: sessions, tables: tables, attendees: attendees, objective: objective, rules: rules, previous: previous)
     }
 
     mutating func table(_ value: JSONValue, _ n: Int) -> Table? {
@@ -217,6 +230,7 @@ struct FieldReader {
         objective.size = weight(fields["size"], "objective.size") ?? 1
         objective.topics = weight(fields["topics"], "objective.topics") ?? 1
         objective.repeats = weight(fields["repeats"], "objective.repeats") ?? 1
+        objective.moves = weight(fields["moves"], "objective.moves") ?? 10
         return objective
     }
 

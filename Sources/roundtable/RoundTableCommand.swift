@@ -80,13 +80,44 @@ struct Plan: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
+    @Option(name: .long, help: "A previous plan (JSON) to stay close to: re-seat with the fewest moves.")
+    var previous: String?
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Attendee ids already notified: they keep their previous tables (with --previous).")
+    var lock: [String] = []
+
+    @Flag(name: .long, help: "Lock every attendee of the previous plan (only newcomers are seated).")
+    var lockAll = false
+
+    @Option(name: .long, help: "Cost of one attendee-session moved from the previous plan (default 10).")
+    var moveWeight: Double?
+
     func validate() throws {
         guard timeLimit.isFinite, timeLimit >= 0 else { throw ValidationError("--time-limit must be a non-negative number of seconds") }
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a non-negative number") }
     }
 
     func run() throws {
-        let request = try readRequest(self.request)
+        var request = try readRequest(self.request)
+        if let previous {
+            let assignments: [Assignment]
+            do {
+                assignments = try PlanJSON.assignments(try Data(contentsOf: URL(fileURLWithPath: previous)), file: previous)
+            } catch let error as RequestError {
+                printError("error: \(error.description)")
+                throw ExitCode(ExitStatus.requestError)
+            } catch {
+                printError("error: \(previous): cannot be read (\(error.localizedDescription)). Fix: check the path.")
+                throw ExitCode(ExitStatus.requestError)
+            }
+            let known = Set(request.attendees.map(\.id))
+            let locked = lockAll ? Array(Set(assignments.map(\.attendee)).intersection(known)).sorted() : lock
+            request.previous = PreviousPlan(assignments: assignments, locked: locked)
+        } else if !lock.isEmpty || lockAll {
+            printError("error: --lock and --lock-all need --previous PLAN.json. Fix: pass the plan the attendees were notified of.")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        if let moveWeight { request.objective.moves = moveWeight }
         let plan: SeatingPlan
         do {
             let reporter = ProgressReporter(enabled: !quiet)
