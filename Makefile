@@ -14,8 +14,9 @@ plan: build
 	.build/release/roundtable plan Fixtures/conference.json --time-limit 60 --output out/conference-plan.json
 	@echo "Plan written to out/conference-plan.json"
 
-# The test suite (unit, end-to-end with real GLPK, CLI).
+# The test suite (unit, end-to-end with real GLPK, CLI, a headless browser for the HTML page).
 test: setup
+	@scripts/setup-browser.sh
 	swift test
 
 # Speed and memory tables (release build); see Benchmarks/README.md.

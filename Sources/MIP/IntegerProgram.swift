@@ -70,6 +70,14 @@ public struct IntegerProgram: Sendable, Equatable {
         rows.append(Row(name: name, terms: Self.merged(terms), lower: lower, upper: upper))
     }
 
+    /// The same constraints with a zero objective: a pure feasibility question.
+    public func feasibilityProgram() -> IntegerProgram {
+        var copy = self
+        for index in copy.columns.indices { copy.columns[index].cost = 0 }
+        copy.objectiveConstant = 0
+        return copy
+    }
+
     /// Adds to the cost of an existing column.
     public mutating func addCost(_ column: Int, _ cost: Double) {
         columns[column].cost += cost

@@ -3,16 +3,15 @@
 enum Diagnosis {
     /// Every conflict that counting alone proves; empty when none is found
     /// (which does not mean a plan exists).
-    static func conflicts(_ instance: Instance, _ items: [SessionItems]) -> [String] {
-        var found: [String] = []
+    static func conflicts(_ instance: Instance, _ items: [SessionItems]) -> [(session: Int, message: String)] {
+        var found: [(session: Int, message: String)] = []
         for s in 0..<instance.sessionCount {
-            found += items[s].conflicts
-            found += sessionConflicts(instance, items[s])
+            found += (items[s].conflicts + sessionConflicts(instance, items[s])).map { (s, $0) }
         }
         return found
     }
 
-    private static func sessionConflicts(_ instance: Instance, _ items: SessionItems) -> [String] {
+    static func sessionConflicts(_ instance: Instance, _ items: SessionItems) -> [String] {
         let s = items.session
         let session = "session \(instance.sessionNames[s].debugDescription)"
         let present = instance.presentIn[s].count

@@ -243,7 +243,14 @@ struct SeatingSearch {
         let people = instance.presentIn[s].count
         let tables = instance.tablesIn[s].sorted { instance.capacity[$0] > instance.capacity[$1] }
         guard people > 0, !tables.isEmpty else { return targets }
-        for open in stride(from: tables.count, through: 1, by: -1) {
+        // A hard "min k holders of v" rule lets at most holders/k tables be used.
+        var most = tables.count
+        for rule in instance.rules where rule.isHard {
+            guard let value = rule.value, let low = rule.rule.min, low > 0 else { continue }
+            let holders = value >= 0 ? instance.valueTotals(attribute: rule.attribute, session: s)[value] : 0
+            most = min(most, holders / low)
+        }
+        for open in stride(from: max(1, most), through: 1, by: -1) {
             let chosen = Array(tables.prefix(open))
             let seats = chosen.reduce(0) { $0 + instance.capacity[$1] }
             let least = chosen.reduce(0) { $0 + instance.minSize[$1] }
@@ -338,7 +345,7 @@ struct SeatingSearch {
     /// best for `patience` seconds. Keeps the best valid seating in ``bestSeat``.
     /// Returns the number of accepted changes.
     @discardableResult
-    mutating func improve(until deadline: Date, patience: Double, stop: (() -> Bool)? = nil) -> Int {
+    mutating func improve(until deadline: Date, patience: Double, stopWhenValid: Bool = false, stop: (() -> Bool)? = nil) -> Int {
         noteBest()
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
@@ -365,6 +372,10 @@ struct SeatingSearch {
                 if now >= deadline || now.timeIntervalSince(lastBest) > patience || stop?() == true { break }
                 let progress = min(1, now.timeIntervalSince(begin) / budget)
                 temperature = startTemperature * pow(endTemperature / startTemperature, progress)
+            }
+            if broken > 0 && iteration % 256 == 0 {
+                repairOneTable()
+                continue
             }
             let (s, item) = movable[Int(rng.next() % UInt64(movable.count))]
             let from = itemTable[s][item]
@@ -404,9 +415,71 @@ struct SeatingSearch {
             if broken == 0 && cost < bestCost - 1e-9 {
                 noteBest()
                 lastBest = Date()
+                if stopWhenValid { break }
             }
         }
         return accepted
+    }
+
+    /// Takes a table that breaks a hard constraint and applies the best move or swap
+    /// of one of its items with any item of the session, if it lowers the cost.
+    private mutating func repairOneTable() {
+        var broken: [(Int, Int)] = []
+        for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] where tableBroken[s][t] > 0 { broken.append((s, t)) } }
+        guard !broken.isEmpty else { return }
+        let (s, t) = broken[Int(rng.next() % UInt64(broken.count))]
+        let here = Set(members[s][t].map { items[s].itemOf[$0] }).filter { items[s].allowed[$0].count > 1 }
+        var best: (a: Int, b: Int?, to: Int, delta: Double)?
+        // Items elsewhere that could come to t: moved in, or swapped with an item of t.
+        for other in items[s].members.indices where itemTable[s][other] != t && items[s].allowed[other].contains(t) {
+            let from = itemTable[s][other]
+            let delta = move(session: s, item: other, to: t)
+            move(session: s, item: other, to: from)
+            if delta < (best?.delta ?? -1e-9) { best = (other, nil, t, delta) }
+            for item in here where items[s].allowed[item].contains(from) {
+                let swap = move(session: s, item: other, to: t) + move(session: s, item: item, to: from)
+                move(session: s, item: item, to: t)
+                move(session: s, item: other, to: from)
+                if swap < (best?.delta ?? -1e-9) { best = (other, item, t, swap) }
+            }
+        }
+        for item in here {
+            for to in items[s].allowed[item] where to != t {
+                let delta = move(session: s, item: item, to: to)
+                move(session: s, item: item, to: t)
+                if delta < (best?.delta ?? -1e-9) { best = (item, nil, to, delta) }
+            }
+        }
+        if let best {
+            let from = itemTable[s][best.a]
+            move(session: s, item: best.a, to: best.to)
+            if let b = best.b { move(session: s, item: b, to: from) }
+            return
+        }
+        closeTable(session: s, table: t)
+    }
+
+    /// Empties table `t`, each of its items going where it adds least; keeps the
+    /// change only when the total cost falls (opening and closing tables are
+    /// otherwise out of reach of single moves when tables have a minSize).
+    private mutating func closeTable(session s: Int, table t: Int) {
+        let here = Array(Set(members[s][t].map { items[s].itemOf[$0] }))
+        guard here.allSatisfy({ items[s].allowed[$0].count > 1 }) else { return }
+        var total = 0.0
+        var done: [Int] = []
+        for item in here {
+            var best: (table: Int, delta: Double)?
+            for to in items[s].allowed[item] where to != t {
+                let delta = move(session: s, item: item, to: to)
+                move(session: s, item: item, to: t)
+                if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
+            }
+            guard let best else { break }
+            total += move(session: s, item: item, to: best.table)
+            done.append(item)
+        }
+        if done.count == here.count && total < -1e-9 { return }
+        for item in done { move(session: s, item: item, to: t) }
     }
 
     /// A starting temperature from the typical cost change of a random move.

@@ -64,6 +64,8 @@ struct PlanningRun {
     }
 
     var elapsed: Double { Date().timeIntervalSince(start) }
+    /// Explaining an infeasible request may use the rest of the time limit, at most 20 s.
+    var analysisDeadline: Date { min(deadline, Date().addingTimeInterval(20)) }
     var remaining: Double { max(0, deadline.timeIntervalSinceNow) }
     var stopped: Bool { options.stop?.isStopped == true }
 
@@ -74,7 +76,11 @@ struct PlanningRun {
     func execute() -> SeatingPlan {
         let conflicts = Diagnosis.conflicts(instance, items)
         if !conflicts.isEmpty {
-            return SeatingPlan(status: .infeasible, explanation: conflicts, seconds: elapsed, method: "counting")
+            let sessions = Array(Set(conflicts.map(\.session))).sorted()
+            let analysis = ConflictAnalysis(instance: instance, deadline: analysisDeadline).explain(sessions: sessions)
+            return SeatingPlan(
+                status: .infeasible, explanation: conflicts.map(\.message) + analysis.conflicts, seconds: elapsed,
+                method: "counting", fixes: analysis.fixes)
         }
 
         guard !stopped else {
@@ -87,6 +93,11 @@ struct PlanningRun {
         search.construct()
         let warmup = min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
         search.improve(until: min(deadline, start.addingTimeInterval(warmup)), patience: warmup) { stopped }
+        if search.bestSeat == nil {
+            // Still repairing: keep at it a while, GLPK needs a valid plan to start from.
+            let repair = start.addingTimeInterval(max(warmup, options.timeLimit * 0.3))
+            search.improve(until: min(deadline, repair), patience: options.timeLimit, stopWhenValid: true) { stopped }
+        }
         var best: [[Int]]? = search.bestSeat
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
@@ -169,8 +180,9 @@ struct PlanningRun {
             var explanation = infeasibleSessions.map { s in
                 "no seating of session \(instance.sessionNames[s].debugDescription) satisfies every hard constraint (proved by GLPK)"
             }
-            explanation += RelaxationProbe(instance: instance, items: items, deadline: deadline).culprits(sessions: infeasibleSessions)
-            return SeatingPlan(status: .infeasible, explanation: explanation, seconds: elapsed, method: method)
+            let analysis = ConflictAnalysis(instance: instance, deadline: analysisDeadline).explain(sessions: infeasibleSessions)
+            explanation += analysis.conflicts
+            return SeatingPlan(status: .infeasible, explanation: explanation, seconds: elapsed, method: method, fixes: analysis.fixes)
         }
         guard let seat = best, instance.violations(seat).isEmpty else {
             return SeatingPlan(

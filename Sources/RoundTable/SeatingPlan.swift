@@ -67,11 +67,13 @@ public struct SeatingPlan: Sendable, Equatable {
     public var method: String
     /// With a previous plan: every attendee-session seated elsewhere, and why.
     public var moves: [Move]
+    /// For an infeasible request: changes that make it feasible, each checked by re-solving.
+    public var fixes: [String]
 
     public init(
         status: SolveStatus, objective: ScoreBreakdown? = nil, bound: Double? = nil, assignments: [Assignment] = [],
         explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = "",
-        moves: [Move] = []
+        moves: [Move] = [], fixes: [String] = []
     ) {
         self.status = status
         self.objective = objective
@@ -82,6 +84,7 @@ public struct SeatingPlan: Sendable, Equatable {
         self.seconds = seconds
         self.method = method
         self.moves = moves
+        self.fixes = fixes
     }
 
     /// `(total - bound) / max(1, |total|)`, when both are known.

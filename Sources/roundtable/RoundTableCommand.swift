@@ -16,7 +16,7 @@ struct RoundTableCommand: ParsableCommand {
               3  the request is infeasible: no plan satisfies every hard rule (the reasons are printed)
               4  no valid plan was found within the time limit (status unknown)
             """,
-        subcommands: [Plan.self, Score.self, Validate.self, Export.self]
+        subcommands: [Plan.self, Score.self, Validate.self, Convert.self, Export.self]
     )
 }
 
@@ -63,13 +63,25 @@ func emit(_ data: Data, to path: String?) throws {
 
 struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Plan a seating and write the plan JSON (MODEL.md); a summary goes to stderr.")
+        abstract: "Plan a seating and write the plan (JSON, CSV or printable HTML); a summary goes to stderr.")
 
-    @Argument(help: "The request JSON file (MODEL.md).")
+    @Argument(help: "The request: a JSON file (MODEL.md), or a registration spreadsheet (CSV) with --config.")
     var request: String
 
-    @Option(name: .long, help: "Time limit in seconds.")
-    var timeLimit: Double = 60
+    @Option(name: .long, help: "The event config (YAML) for a spreadsheet: sessions, tables, balance, rules, columns.")
+    var config: String?
+
+    @Option(name: .long, help: "Time limit in seconds (default: the config's timeLimit, else 60).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "json, csv or html (default: from the output file's extension, else json).")
+    var format: PlanFormat?
+
+    @Option(name: .long, help: "The attribute that colors names on the HTML page (default: the heaviest balanced one).")
+    var colorBy: String?
+
+    @Option(name: .long, help: "Paper for the HTML page: a4 or letter.")
+    var paper: String?
 
     @Option(name: .long, help: "Stop when the relative gap to the bound is at most this (e.g. 0.01).")
     var gap: Double = 0
@@ -93,12 +105,17 @@ struct Plan: ParsableCommand {
     var moveWeight: Double?
 
     func validate() throws {
-        guard timeLimit.isFinite, timeLimit >= 0 else { throw ValidationError("--time-limit must be a non-negative number of seconds") }
+        if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
+            throw ValidationError("--time-limit must be a non-negative number of seconds")
+        }
+        _ = try planPaper(paper)
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a non-negative number") }
     }
 
     func run() throws {
-        var request = try readRequest(self.request)
+        let (loaded, configuredLimit) = try loadRequest(path: self.request, config: config)
+        var request = loaded
+        let timeLimit = self.timeLimit ?? configuredLimit ?? 60
         if let previous {
             let assignments: [Assignment]
             do {
@@ -130,7 +147,8 @@ struct Plan: ParsableCommand {
             printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
-        try emit(PlanJSON.encode(plan), to: output)
+        let chosen = format ?? PlanFormat.infer(fromPath: output)
+        try emit(renderPlan(plan, request: request, format: chosen, colorBy: colorBy, paper: paper), to: output)
         if !quiet { printError(plan.summary(for: request)) }
         switch plan.status {
         case .optimal, .feasible: return
@@ -144,14 +162,17 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a plan against a request (MODEL.md) and list broken hard constraints as JSON.")
 
-    @Argument(help: "The request JSON file.")
+    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
     var request: String
 
     @Argument(help: "The plan JSON file.")
     var plan: String
 
+    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
+    var config: String?
+
     func run() throws {
-        let request = try readRequest(self.request)
+        let request = try loadRequest(path: self.request, config: config).0
         let assignments: [Assignment]
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: plan))
@@ -180,11 +201,14 @@ struct Score: ParsableCommand {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check a request and report every error (exit 2 on any).")
 
-    @Argument(help: "The request JSON file.")
+    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
     var request: String
 
+    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
+    var config: String?
+
     func run() throws {
-        let parsed = try readRequest(request)
+        let parsed = try loadRequest(path: request, config: config).0
         do {
             try parsed.validate()
         } catch {

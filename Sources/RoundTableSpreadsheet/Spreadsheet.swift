@@ -1,3 +1,0 @@
-import CSV
-import RoundTable
-import Yams
