@@ -47,6 +47,22 @@ enum Diagnosis {
                 found.append("\(instance.attendeeIDs[i].debugDescription) and \(instance.attendeeIDs[j].debugDescription) avoid each other but are both pinned to table \(instance.tableIDs[t].debugDescription) in \(session)")
             }
         }
+        // Pinned people alone already break a "max" rule at their table.
+        var pinnedAt = [[Int]](repeating: [], count: instance.tableCount)
+        for i in instance.presentIn[s] { if let t = instance.pin[i][s] { pinnedAt[t].append(i) } }
+        for t in tables where pinnedAt[t].count > 1 {
+            let counts = instance.valueCounts(of: pinnedAt[t])
+            for rule in instance.rules where rule.isHard && (rule.rule.max != nil || rule.rule.maxPerValue != nil) {
+                var capped = rule
+                capped = Instance.NormalizedRule(
+                    index: rule.index, rule: Rule(attribute: rule.rule.attribute, value: rule.rule.value, max: rule.rule.max, maxPerValue: rule.rule.maxPerValue),
+                    attribute: rule.attribute, value: rule.value, weight: nil)
+                if instance.ruleViolation(capped, size: pinnedAt[t].count, counts: counts[rule.attribute]) > 0 {
+                    let names = pinnedAt[t].map { instance.attendeeIDs[$0].debugDescription }.joined(separator: ", ")
+                    found.append("rule \(rule.rule.summary) is broken by the attendees pinned to table \(instance.tableIDs[t].debugDescription) in \(session) alone (\(names))")
+                }
+            }
+        }
         for rule in instance.rules where rule.isHard {
             let a = rule.attribute
             let attribute = instance.attributeNames[a]

@@ -221,9 +221,14 @@ extension Instance {
 
     /// Every broken hard constraint of a seating.
     func violations(_ seat: [[Int]]) -> [Violation] {
+        violations(seat, sessions: Array(0..<sessionCount))
+    }
+
+    /// The broken hard constraints of the given sessions only.
+    func violations(_ seat: [[Int]], sessions: [Int]) -> [Violation] {
         var found: [Violation] = []
         func add(_ kind: Violation.Kind, _ message: String) { found.append(Violation(kind: kind, message: message)) }
-        for s in 0..<sessionCount {
+        for s in sessions {
             let session = sessionNames[s].debugDescription
             for i in 0..<attendeeCount {
                 let t = seat[s][i]

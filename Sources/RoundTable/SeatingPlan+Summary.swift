@@ -46,7 +46,7 @@ extension SeatingPlan {
             for move in moves { lines.append("  \(move.attendee) \(move.session): \(move.from) -> \(move.to): \(move.reason)") }
         }
         for reason in explanation { lines.append("Why: \(reason)") }
-        for fix in fixes { lines.append("Fix: \(fix)") }
+        for fix in fixes { lines.append("Fix: \(fix.description)") }
         return lines.joined(separator: "\n")
     }
 }

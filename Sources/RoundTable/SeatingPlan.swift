@@ -68,12 +68,12 @@ public struct SeatingPlan: Sendable, Equatable {
     /// With a previous plan: every attendee-session seated elsewhere, and why.
     public var moves: [Move]
     /// For an infeasible request: changes that make it feasible, each checked by re-solving.
-    public var fixes: [String]
+    public var fixes: [Fix]
 
     public init(
         status: SolveStatus, objective: ScoreBreakdown? = nil, bound: Double? = nil, assignments: [Assignment] = [],
         explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = "",
-        moves: [Move] = [], fixes: [String] = []
+        moves: [Move] = [], fixes: [Fix] = []
     ) {
         self.status = status
         self.objective = objective
@@ -109,5 +109,69 @@ public struct Move: Sendable, Equatable {
         self.from = from
         self.to = to
         self.reason = reason
+    }
+}
+
+/// A change that makes an infeasible request feasible, checked by re-solving.
+public struct Fix: Sendable, Equatable, CustomStringConvertible {
+    /// What to change.
+    public enum Change: Sendable, Equatable {
+        /// Give rule `index` (of `request.rules`) a weight, so it is soft.
+        case makeRuleSoft(index: Int, weight: Double)
+        /// Add `count` tables of `capacity` seats available in `session`.
+        case addTables(session: String, count: Int, capacity: Int)
+        /// Set every table's minSize to 0.
+        case dropMinSizes
+        /// Remove the attendee's pin.
+        case unpin(attendee: String)
+        /// Let the group's members sit apart.
+        case splitGroup(group: String)
+        /// Remove the avoid between two attendees (both directions).
+        case dropAvoid(String, String)
+        /// All of these changes together.
+        indirect case all([Change])
+    }
+
+    public var change: Change
+    /// The change in organizer terms.
+    public var description: String
+
+    public init(change: Change, description: String) {
+        self.change = change
+        self.description = description
+    }
+
+    /// `request` with this change made.
+    public func apply(to request: SeatingRequest) -> SeatingRequest {
+        Self.apply(change, to: request)
+    }
+
+    private static func apply(_ change: Change, to request: SeatingRequest) -> SeatingRequest {
+        var request = request
+        switch change {
+        case .all(let changes):
+            for part in changes { request = apply(part, to: request) }
+        case .makeRuleSoft(let index, let weight):
+            if request.rules.indices.contains(index) { request.rules[index].weight = weight }
+        case .addTables(let session, let count, let capacity):
+            var number = 1
+            for _ in 0..<count {
+                while request.tables.contains(where: { $0.id == "added-\(number)" }) { number += 1 }
+                request.tables.append(Table(id: "added-\(number)", capacity: capacity, sessions: [session]))
+                number += 1
+            }
+        case .dropMinSizes:
+            for t in request.tables.indices { request.tables[t].minSize = 0 }
+        case .unpin(let attendee):
+            for i in request.attendees.indices where request.attendees[i].id == attendee { request.attendees[i].pin = nil }
+        case .splitGroup(let group):
+            for i in request.attendees.indices where request.attendees[i].group == group { request.attendees[i].group = nil }
+        case .dropAvoid(let a, let b):
+            for i in request.attendees.indices {
+                if request.attendees[i].id == a { request.attendees[i].avoid.removeAll { $0 == b } }
+                if request.attendees[i].id == b { request.attendees[i].avoid.removeAll { $0 == a } }
+            }
+        }
+        return request
     }
 }

@@ -20,7 +20,7 @@ public enum PlanJSON {
         root["bound"] = plan.bound ?? NSNull()
         root["gap"] = plan.relativeGap ?? NSNull()
         if !plan.explanation.isEmpty { root["explanation"] = plan.explanation }
-        if !plan.fixes.isEmpty { root["fixes"] = plan.fixes }
+        if !plan.fixes.isEmpty { root["fixes"] = plan.fixes.map(\.description) }
         if !plan.peopleMet.isEmpty { root["peopleMet"] = plan.peopleMet }
         if !plan.moves.isEmpty {
             root["moves"] = plan.moves.map {

@@ -150,7 +150,7 @@ public enum PlanHTML {
         }
         if !plan.fixes.isEmpty {
             parts.append("<h3>What would make it feasible</h3>")
-            parts.append("<ul>" + plan.fixes.map { "<li>\($0.htmlEscaped)</li>" }.joined() + "</ul>")
+            parts.append("<ul>" + plan.fixes.map { "<li>\($0.description.htmlEscaped)</li>" }.joined() + "</ul>")
         } else if plan.status == .infeasible && !plan.explanation.isEmpty {
             parts.append("<p>Change the rules, tables or pins these reasons name, then plan again.</p>")
         }

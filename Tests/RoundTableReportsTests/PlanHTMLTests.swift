@@ -187,7 +187,7 @@ struct PlanHTMLTests {
         #expect(html.contains("<dt>Bound</dt><dd>none</dd>"))
 
         var fixable = plan
-        fixable.fixes = ["add a table of 3 & more"]
+        fixable.fixes = [Fix(change: .dropMinSizes, description: "add a table of 3 & more")]
         let fixed = PlanHTML.render(fixable, request: Self.request)
         #expect(fixed.contains("<h3>What would make it feasible</h3>"))
         #expect(fixed.contains("<li>add a table of 3 &amp; more</li>"))

@@ -138,7 +138,10 @@ struct FixtureTests {
         let started = Date()
         let plan = try await Planner.plan(request, options: SolveOptions(timeLimit: 20))
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed < 20 + 10, "ran \(elapsed) s on a 20 s limit")
+        // The planner's own clock: the wall clock here also counts waiting for a thread of Swift's
+        // cooperative pool to resume this test, which other tests keep busy when the suite runs in parallel.
+        #expect(plan.seconds < 20 + 2, "planned \(plan.seconds) s on a 20 s limit")
+        #expect(elapsed < 20 + 100, "returned after \(elapsed) s on a 20 s limit")
         try #require(plan.status == .feasible || plan.status == .optimal, "status \(plan.status): \(plan.explanation)")
         let objective = try #require(plan.objective)
         let reference = ReferenceScorer.score(request, plan.assignments)
