@@ -345,7 +345,9 @@ struct SeatingSearch {
     /// best for `patience` seconds. Keeps the best valid seating in ``bestSeat``.
     /// Returns the number of accepted changes.
     @discardableResult
-    mutating func improve(until deadline: Date, patience: Double, stopWhenValid: Bool = false, stop: (() -> Bool)? = nil) -> Int {
+    mutating func improve(
+        until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil, stop: (() -> Bool)? = nil
+    ) -> Int {
         noteBest()
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
@@ -415,7 +417,7 @@ struct SeatingSearch {
             if broken == 0 && cost < bestCost - 1e-9 {
                 noteBest()
                 lastBest = Date()
-                if stopWhenValid { break }
+                if stopWhenValid || cost <= target ?? -.infinity { break }
             }
         }
         return accepted

@@ -53,19 +53,24 @@ struct PlanningRun {
     let instance: Instance
     let options: SolveOptions
     let start = Date()
+    /// When searching stops: the time limit less a little time kept to tighten the bound.
     let deadline: Date
+    /// The time limit itself.
+    let hardDeadline: Date
     let items: [SessionItems]
 
     init(instance: Instance, options: SolveOptions) {
         self.instance = instance
         self.options = options
-        self.deadline = Date().addingTimeInterval(options.timeLimit)
+        let reserve = options.timeLimit >= 4 ? min(1.5, options.timeLimit * 0.05) : 0
+        self.hardDeadline = Date().addingTimeInterval(options.timeLimit)
+        self.deadline = hardDeadline.addingTimeInterval(-reserve)
         self.items = (0..<instance.sessionCount).map { SessionItems(instance: instance, session: $0) }
     }
 
     var elapsed: Double { Date().timeIntervalSince(start) }
     /// Explaining an infeasible request may use the rest of the time limit, at most 20 s.
-    var analysisDeadline: Date { min(deadline, Date().addingTimeInterval(20)) }
+    var analysisDeadline: Date { min(hardDeadline, Date().addingTimeInterval(20)) }
     var remaining: Double { max(0, deadline.timeIntervalSinceNow) }
     var stopped: Bool { options.stop?.isStopped == true }
 
@@ -114,7 +119,8 @@ struct PlanningRun {
             method = "exact-mip"
             let formulation = SeatingFormulation(instance: instance, items: items, linked: true)
             let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
-            let outcome = solve(formulation, warm: best, budget: remaining, floor: floor, phase: "mip")
+            // GLPK proves small cases; local search, which suits repeats better, gets the rest.
+            let outcome = solve(formulation, warm: best, budget: remaining * 0.5, floor: floor, phase: "mip")
             if outcome.termination == .infeasible { infeasibleSessions = Array(0..<instance.sessionCount) }
             if let values = outcome.values {
                 var seat = best ?? search.seat
@@ -123,6 +129,10 @@ struct PlanningRun {
             }
             let joint = max(outcome.bound ?? -.infinity, floor ?? -.infinity)
             bound = joint.isFinite ? joint : nil
+            if outcome.termination != .optimal, outcome.termination != .gapReached, let current = best {
+                method += "+local-search"
+                best = better(best, polish(current, bound: bound))
+            }
         } else {
             method = "session-mip"
             var seat = best ?? search.seat
@@ -165,14 +175,9 @@ struct PlanningRun {
                 best = better(best, seat)
             }
             if floors.allSatisfy({ $0 != nil }) { bound = floors.reduce(0) { $0 + ($1 ?? 0) } }
-            if coupled, var current = best, infeasibleSessions.isEmpty {
+            if coupled, let current = best, infeasibleSessions.isEmpty {
                 method += "+local-search"
-                var polish = SeatingSearch(instance: instance, items: items, seed: options.seed &+ 1)
-                polish.load(current)
-                report("search", best: instance.score(current).total, bound: bound)
-                polish.improve(until: deadline, patience: max(1, min(5, options.timeLimit * 0.05))) { stopped }
-                if let polished = polish.bestSeat { current = polished }
-                best = better(best, current)
+                best = better(best, polish(current, bound: bound))
             }
         }
 
@@ -192,6 +197,19 @@ struct PlanningRun {
         }
         let score = instance.score(seat)
         let total = score.total
+        if bound.map({ total - $0 > 1e-6 * max(1, abs(total)) }) ?? true {
+            // Tighten the Lagrangian bounds aiming at the final plan's session costs.
+            var refined = 0.0
+            var complete = true
+            for s in 0..<instance.sessionCount {
+                let share = hardDeadline.timeIntervalSinceNow / Double(instance.sessionCount - s)
+                let lagrangian = LagrangianBound(instance: instance, session: s)
+                    .bound(target: instance.sessionCost(seat, session: s), iterations: 3000, deadline: Date().addingTimeInterval(max(0.02, share))) { stopped }
+                let value = max(lagrangian, floors[s] ?? -.infinity)
+                if value.isFinite { refined += value } else { complete = false }
+            }
+            if complete { bound = max(bound ?? -.infinity, refined) }
+        }
         var status = SolveStatus.feasible
         if let known = bound {
             bound = min(known, total)
@@ -202,6 +220,16 @@ struct PlanningRun {
             status: status, objective: score, bound: bound, assignments: instance.assignments(from: seat),
             peopleMet: Dictionary(uniqueKeysWithValues: zip(instance.attendeeIDs, met)), seconds: elapsed,
             method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat))
+    }
+
+    /// Anneals the whole event from `seat` until the deadline, or until the total meets `bound`.
+    func polish(_ seat: [[Int]], bound: Double?) -> [[Int]] {
+        var search = SeatingSearch(instance: instance, items: items, seed: options.seed &+ 1)
+        search.load(seat)
+        report("search", best: instance.score(seat).total, bound: bound)
+        let target = bound.map { $0 + 1e-6 * max(1, abs($0)) }
+        search.improve(until: deadline, patience: options.timeLimit, target: target) { stopped }
+        return search.bestSeat ?? seat
     }
 
     /// The session MIP's objective for a seating: balance, size and soft rules of

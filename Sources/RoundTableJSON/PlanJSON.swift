@@ -79,4 +79,25 @@ public enum PlanJSON {
         guard reader.issues.isEmpty else { throw RequestError(file: file, issues: reader.issues) }
         return result
     }
+
+    /// Reads a plan file written by `roundtable plan` back into a ``SeatingPlan``: status,
+    /// bound, assignments, explanation and method. Score terms are not read: rescore
+    /// the assignments with `SeatingRequest.score(_:)`.
+    public static func decode(_ data: Data, file: String? = nil) throws(RequestError) -> SeatingPlan {
+        let assignments = try assignments(data, file: file)
+        guard case .object(let fields)? = try? JSONValue.parse(data) else {
+            return SeatingPlan(status: .feasible, assignments: assignments)
+        }
+        var reader = FieldReader()
+        let statusText = reader.string(fields["status"], "status") ?? "feasible"
+        guard let status = SolveStatus(rawValue: statusText) else {
+            throw RequestError(file: file, issues: [RequestIssue(location: "status", cause: "\(statusText.debugDescription) is not a plan status", fix: "use optimal, feasible, infeasible or unknown")])
+        }
+        var bound: Double?
+        if case .number(let value)? = fields["bound"] { bound = value }
+        return SeatingPlan(
+            status: status, bound: bound, assignments: assignments,
+            explanation: reader.strings(fields["explanation"], "explanation") ?? [],
+            method: reader.string(fields["method"], "method") ?? "")
+    }
 }

@@ -16,7 +16,7 @@ struct RoundTableCommand: ParsableCommand {
               3  the request is infeasible: no plan satisfies every hard rule (the reasons are printed)
               4  no valid plan was found within the time limit (status unknown)
             """,
-        subcommands: [Plan.self, Score.self, Validate.self, Convert.self, Export.self]
+        subcommands: [Plan.self, Render.self, Score.self, Validate.self, Convert.self, Export.self]
     )
 }
 
@@ -294,5 +294,59 @@ struct Export: ParsableCommand {
             printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
+    }
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write an existing plan as CSV or a printable HTML page (or JSON), without planning again.")
+
+    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
+    var request: String
+
+    @Argument(help: "The plan JSON file written by `roundtable plan`.")
+    var plan: String
+
+    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
+    var config: String?
+
+    @Option(name: [.short, .long], help: "The file to write (its extension picks the format).")
+    var output: String?
+
+    @Option(name: .long, help: "json, csv or html (default: from the output file's extension, else json).")
+    var format: PlanFormat?
+
+    @Option(name: .long, help: "The attribute that colors names on the HTML page.")
+    var colorBy: String?
+
+    @Option(name: .long, help: "Paper for the HTML page: a4 or letter.")
+    var paper: String?
+
+    func validate() throws { _ = try planPaper(paper) }
+
+    func run() throws {
+        let request = try loadRequest(path: self.request, config: config).0
+        var decoded: SeatingPlan
+        let report: ScoreReport
+        do {
+            decoded = try PlanJSON.decode(try Data(contentsOf: URL(fileURLWithPath: plan)), file: plan)
+            report = try request.score(decoded.assignments)
+        } catch let error as RequestError {
+            printError("error: \(error.description)")
+            throw ExitCode(ExitStatus.requestError)
+        } catch {
+            printError("error: \(plan): cannot be read (\(error.localizedDescription)). Fix: check the path.")
+            throw ExitCode(ExitStatus.requestError)
+        }
+        if decoded.status == .optimal || decoded.status == .feasible {
+            guard report.isValid else {
+                printError("error: \(plan): the plan breaks hard constraints of this request: \(report.violations.prefix(3).map(\.message).joined(separator: "; ")). Fix: plan again.")
+                throw ExitCode(ExitStatus.invalidPlan)
+            }
+            decoded.objective = report.breakdown
+            decoded.peopleMet = report.peopleMet
+        }
+        let chosen = format ?? PlanFormat.infer(fromPath: output)
+        try emit(renderPlan(decoded, request: request, format: chosen, colorBy: colorBy, paper: paper), to: output)
     }
 }
