@@ -11,8 +11,9 @@ build: setup
 # The main job: a seating plan for the bundled Make It With Mexico conference.
 plan: build
 	@mkdir -p out
-	.build/release/roundtable plan Fixtures/conference.json --time-limit 60 --output out/conference-plan.json
-	@echo "Plan written to out/conference-plan.json"
+	.build/release/roundtable plan Fixtures/conference.json --time-limit 30 --output out/conference-plan.json
+	.build/release/roundtable render Fixtures/conference.json out/conference-plan.json --output out/conference-plan.html
+	@echo "Plan written to out/conference-plan.json; printable page: out/conference-plan.html"
 
 # The test suite (unit, end-to-end with real GLPK, CLI, a headless browser for the HTML page).
 test: setup

@@ -145,7 +145,14 @@ struct PlanningRun {
                     continue  // already proven optimal for this session
                 }
                 let sessionEnd = Date().addingTimeInterval(phaseEnd.timeIntervalSinceNow / Double(sessions.count - n))
-                // The whole session at once, briefly (it proves small sessions optimal).
+                // The whole session at once, briefly (it proves small sessions optimal);
+                // too large a model only costs time GLPK cannot use, so large sessions go
+                // straight to neighborhoods.
+                if found && items[s].members.count * items[s].tables.count > Self.largestWholeSession {
+                    method = "session-lns"
+                    neighborhoodSearch(session: s, seat: &seat, until: sessionEnd, floor: floors[s])
+                    continue
+                }
                 let whole = SeatingFormulation(instance: instance, items: [items[s]], linked: false)
                 let wholeBudget = sessionEnd.timeIntervalSinceNow * (found ? 0.3 : 1)
                 let outcome = solve(whole, warm: found ? seat : nil, budget: wholeBudget, floor: floors[s], phase: "mip session \(instance.sessionNames[s])")
@@ -221,6 +228,9 @@ struct PlanningRun {
             peopleMet: Dictionary(uniqueKeysWithValues: zip(instance.attendeeIDs, met)), seconds: elapsed,
             method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat))
     }
+
+    /// Items times tables above which a session is not given to GLPK whole.
+    static let largestWholeSession = 60_000
 
     /// Anneals the whole event from `seat` until the deadline, or until the total meets `bound`.
     func polish(_ seat: [[Int]], bound: Double?) -> [[Int]] {

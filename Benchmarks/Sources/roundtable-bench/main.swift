@@ -19,7 +19,7 @@ func rows() -> [Row] {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/conference.json")
         return (try? loadRequest(url)) ?? SeatingRequest(tables: [], attendees: [])
     }, timeLimit: 60))
-    for n in [250, 500, 1000] {
+    for n in [250, 500, 1000, 2000, 5000] {
         list.append(Row(name: "conference-\(n)x1", make: { var g = Generator(seed: UInt64(n)); return g.conference(attendees: n, sessions: 1) }, timeLimit: 30))
     }
     list.append(Row(name: "conference-400x3", make: { var g = Generator(seed: 43); return g.conference(attendees: 400, sessions: 3) }, timeLimit: 60))
