@@ -226,7 +226,13 @@ struct SeatingSearch {
             }
             for item in order where itemTable[s][item] < 0 {
                 var best: (table: Int, delta: Double)?
-                for t in items[s].allowed[item] {
+                // On large sessions, a sample of tables keeps construction near-linear.
+                var candidates = items[s].allowed[item]
+                if candidates.count > 48 {
+                    for k in 0..<48 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
+                    candidates = Array(candidates.prefix(48))
+                }
+                for t in candidates {
                     let delta = move(session: s, item: item, to: t)
                     move(session: s, item: item, to: -1)
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }

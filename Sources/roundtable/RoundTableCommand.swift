@@ -43,6 +43,64 @@ func readRequest(_ path: String) throws -> SeatingRequest {
     }
 }
 
+/// Reads a plan JSON file; errors name the file and exit 2.
+func readPlan(_ path: String) throws -> SeatingPlan {
+    do {
+        return try PlanJSON.decode(try Data(contentsOf: URL(fileURLWithPath: path)), file: path)
+    } catch let error as RequestError {
+        printError("error: \(error.description)")
+        throw ExitCode(ExitStatus.requestError)
+    } catch {
+        printError("error: \(path): cannot be read (\(error.localizedDescription)). Fix: check the path.")
+        throw ExitCode(ExitStatus.requestError)
+    }
+}
+
+/// Scores `assignments`; a request error names `file` and exits 2.
+func score(_ request: SeatingRequest, _ assignments: [Assignment], file: String) throws -> ScoreReport {
+    do {
+        return try request.score(assignments)
+    } catch {
+        var error = error
+        error.file = file
+        printError("error: \(error.description)")
+        throw ExitCode(ExitStatus.requestError)
+    }
+}
+
+/// The request argument shared by every command: JSON, or a spreadsheet with `--config`.
+struct RequestOptions: ParsableArguments {
+    @Argument(help: "The request: a JSON file (MODEL.md), or a registration spreadsheet (CSV) with --config.")
+    var request: String
+
+    @Option(name: .long, help: "The event config (YAML) for a spreadsheet: sessions, tables, balance, rules, columns.")
+    var config: String?
+
+    func load() throws -> (SeatingRequest, timeLimit: Double?) { try loadRequest(path: request, config: config) }
+}
+
+/// Where and how a plan is written: shared by `plan` and `render`.
+struct OutputOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: "The file to write (.json, .csv or .html picks the format); stdout when absent.")
+    var output: String?
+
+    @Option(name: .long, help: "json, csv or html (default: from the output file's extension, else json).")
+    var format: PlanFormat?
+
+    @Option(name: .long, help: "The attribute that colors names on the HTML page (default: the heaviest balanced one).")
+    var colorBy: String?
+
+    @Option(name: .long, help: "Paper for the HTML page: a4 or letter.")
+    var paper: String?
+
+    func validate() throws { _ = try planPaper(paper) }
+
+    func write(_ plan: SeatingPlan, for request: SeatingRequest) throws {
+        let chosen = format ?? PlanFormat.infer(fromPath: output)
+        try emit(renderPlan(plan, request: request, format: chosen, colorBy: colorBy, paper: paper), to: output)
+    }
+}
+
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
@@ -65,29 +123,15 @@ struct Plan: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Plan a seating and write the plan (JSON, CSV or printable HTML); a summary goes to stderr.")
 
-    @Argument(help: "The request: a JSON file (MODEL.md), or a registration spreadsheet (CSV) with --config.")
-    var request: String
+    @OptionGroup var input: RequestOptions
 
-    @Option(name: .long, help: "The event config (YAML) for a spreadsheet: sessions, tables, balance, rules, columns.")
-    var config: String?
+    @OptionGroup var out: OutputOptions
 
     @Option(name: .long, help: "Time limit in seconds (default: the config's timeLimit, else 60).")
     var timeLimit: Double?
 
-    @Option(name: .long, help: "json, csv or html (default: from the output file's extension, else json).")
-    var format: PlanFormat?
-
-    @Option(name: .long, help: "The attribute that colors names on the HTML page (default: the heaviest balanced one).")
-    var colorBy: String?
-
-    @Option(name: .long, help: "Paper for the HTML page: a4 or letter.")
-    var paper: String?
-
     @Option(name: .long, help: "Stop when the relative gap to the bound is at most this (e.g. 0.01).")
     var gap: Double = 0
-
-    @Option(name: [.short, .long], help: "Write the plan JSON here instead of stdout.")
-    var output: String?
 
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
@@ -108,25 +152,15 @@ struct Plan: ParsableCommand {
         if let timeLimit, !(timeLimit.isFinite && timeLimit >= 0) {
             throw ValidationError("--time-limit must be a non-negative number of seconds")
         }
-        _ = try planPaper(paper)
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a non-negative number") }
     }
 
     func run() throws {
-        let (loaded, configuredLimit) = try loadRequest(path: self.request, config: config)
+        let (loaded, configuredLimit) = try input.load()
         var request = loaded
         let timeLimit = self.timeLimit ?? configuredLimit ?? 60
         if let previous {
-            let assignments: [Assignment]
-            do {
-                assignments = try PlanJSON.assignments(try Data(contentsOf: URL(fileURLWithPath: previous)), file: previous)
-            } catch let error as RequestError {
-                printError("error: \(error.description)")
-                throw ExitCode(ExitStatus.requestError)
-            } catch {
-                printError("error: \(previous): cannot be read (\(error.localizedDescription)). Fix: check the path.")
-                throw ExitCode(ExitStatus.requestError)
-            }
+            let assignments = try readPlan(previous).assignments
             let known = Set(request.attendees.map(\.id))
             let locked = lockAll ? Array(Set(assignments.map(\.attendee)).intersection(known)).sorted() : lock
             request.previous = PreviousPlan(assignments: assignments, locked: locked)
@@ -143,12 +177,11 @@ struct Plan: ParsableCommand {
             reporter.finish()
         } catch {
             var error = error
-            error.file = self.request
+            error.file = input.request
             printError("error: \(error.description)")
             throw ExitCode(ExitStatus.requestError)
         }
-        let chosen = format ?? PlanFormat.infer(fromPath: output)
-        try emit(renderPlan(plan, request: request, format: chosen, colorBy: colorBy, paper: paper), to: output)
+        try out.write(plan, for: request)
         if !quiet { printError(plan.summary(for: request)) }
         switch plan.status {
         case .optimal, .feasible: return
@@ -162,37 +195,14 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a plan against a request (MODEL.md) and list broken hard constraints as JSON.")
 
-    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
-    var request: String
+    @OptionGroup var input: RequestOptions
 
     @Argument(help: "The plan JSON file.")
     var plan: String
 
-    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
-    var config: String?
-
     func run() throws {
-        let request = try loadRequest(path: self.request, config: config).0
-        let assignments: [Assignment]
-        do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: plan))
-            assignments = try PlanJSON.assignments(data, file: plan)
-        } catch let error as RequestError {
-            printError("error: \(error.description)")
-            throw ExitCode(ExitStatus.requestError)
-        } catch {
-            printError("error: plan \(plan): cannot be read (\(error.localizedDescription))")
-            throw ExitCode(ExitStatus.requestError)
-        }
-        let report: ScoreReport
-        do {
-            report = try request.score(assignments)
-        } catch {
-            var error = error
-            error.file = self.request
-            printError("error: \(error.description)")
-            throw ExitCode(ExitStatus.requestError)
-        }
+        let request = try input.load().0
+        let report = try score(request, try readPlan(plan).assignments, file: input.request)
         try emit(PlanJSON.encode(report), to: nil)
         if !report.isValid { throw ExitCode(ExitStatus.invalidPlan) }
     }
@@ -201,14 +211,11 @@ struct Score: ParsableCommand {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check a request and report every error (exit 2 on any).")
 
-    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
-    var request: String
-
-    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
-    var config: String?
+    @OptionGroup var input: RequestOptions
 
     func run() throws {
-        let parsed = try loadRequest(path: request, config: config).0
+        let parsed = try input.load().0
+        let request = input.request
         do {
             try parsed.validate()
         } catch {
@@ -301,43 +308,17 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write an existing plan as CSV or a printable HTML page (or JSON), without planning again.")
 
-    @Argument(help: "The request: a JSON file, or a spreadsheet (CSV) with --config.")
-    var request: String
+    @OptionGroup var input: RequestOptions
 
     @Argument(help: "The plan JSON file written by `roundtable plan`.")
     var plan: String
 
-    @Option(name: .long, help: "The event config (YAML) for a spreadsheet.")
-    var config: String?
-
-    @Option(name: [.short, .long], help: "The file to write (its extension picks the format).")
-    var output: String?
-
-    @Option(name: .long, help: "json, csv or html (default: from the output file's extension, else json).")
-    var format: PlanFormat?
-
-    @Option(name: .long, help: "The attribute that colors names on the HTML page.")
-    var colorBy: String?
-
-    @Option(name: .long, help: "Paper for the HTML page: a4 or letter.")
-    var paper: String?
-
-    func validate() throws { _ = try planPaper(paper) }
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
-        let request = try loadRequest(path: self.request, config: config).0
-        var decoded: SeatingPlan
-        let report: ScoreReport
-        do {
-            decoded = try PlanJSON.decode(try Data(contentsOf: URL(fileURLWithPath: plan)), file: plan)
-            report = try request.score(decoded.assignments)
-        } catch let error as RequestError {
-            printError("error: \(error.description)")
-            throw ExitCode(ExitStatus.requestError)
-        } catch {
-            printError("error: \(plan): cannot be read (\(error.localizedDescription)). Fix: check the path.")
-            throw ExitCode(ExitStatus.requestError)
-        }
+        let request = try input.load().0
+        var decoded = try readPlan(plan)
+        let report = try score(request, decoded.assignments, file: input.request)
         if decoded.status == .optimal || decoded.status == .feasible {
             guard report.isValid else {
                 printError("error: \(plan): the plan breaks hard constraints of this request: \(report.violations.prefix(3).map(\.message).joined(separator: "; ")). Fix: plan again.")
@@ -346,7 +327,6 @@ struct Render: ParsableCommand {
             decoded.objective = report.breakdown
             decoded.peopleMet = report.peopleMet
         }
-        let chosen = format ?? PlanFormat.infer(fromPath: output)
-        try emit(renderPlan(decoded, request: request, format: chosen, colorBy: colorBy, paper: paper), to: output)
+        try out.write(decoded, for: request)
     }
 }
