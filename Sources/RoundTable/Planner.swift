@@ -74,8 +74,13 @@ struct PlanningRun {
     var remaining: Double { max(0, deadline.timeIntervalSinceNow) }
     var stopped: Bool { options.stop?.isStopped == true }
 
+    /// The best total and bound reported so far, so that every phase reports the plan's
+    /// figures (GLPK's own incumbents and bounds are per session).
+    let known = ProgressFigures()
+
     func report(_ phase: String, best: Double?, bound: Double?) {
-        options.progress?(SolveProgress(elapsed: elapsed, phase: phase, bestTotal: best, bound: bound))
+        let (bestTotal, lowerBound) = known.update(best: best, bound: bound)
+        options.progress?(SolveProgress(elapsed: elapsed, phase: phase, bestTotal: bestTotal, bound: lowerBound))
     }
 
     func execute() -> SeatingPlan {
@@ -138,7 +143,7 @@ struct PlanningRun {
             var seat = best ?? search.seat
             var found = best != nil
             let sessions = (0..<instance.sessionCount).filter { !instance.presentIn[$0].isEmpty }
-            let share = coupled ? 0.6 : 1.0
+            let share = coupled ? 0.3 : 1.0
             let phaseEnd = Date().addingTimeInterval(remaining * share)
             for (n, s) in sessions.enumerated() where !stopped {
                 if let floor = floors[s], found, sessionObjective(seat, session: s) <= floor + 1e-6 * max(1, abs(floor)) {
@@ -175,6 +180,9 @@ struct PlanningRun {
                 if outcome.termination != .optimal && outcome.termination != .gapReached {
                     method = "session-mip+lns"
                     neighborhoodSearch(session: s, seat: &seat, until: sessionEnd, floor: floors[s])
+                }
+                if instance.violations(seat).isEmpty {
+                    report("session \(instance.sessionNames[s]) done", best: instance.score(seat).total, bound: nil)
                 }
             }
             if infeasibleSessions.isEmpty, instance.violations(seat).isEmpty {
@@ -217,6 +225,7 @@ struct PlanningRun {
             }
             if complete { bound = max(bound ?? -.infinity, refined) }
         }
+        report("done", best: total, bound: bound)
         var status = SolveStatus.feasible
         if let known = bound {
             bound = min(known, total)
@@ -350,12 +359,30 @@ struct PlanningRun {
             timeLimit: max(0, min(budget, remaining)), relativeGap: self.options.relativeGap, objectiveFloor: floor)
         let hook = self.options.progress
         let started = start
+        let known = self.known
         do {
             return try GLPKSolver.solve(formulation.program, options: options, warmStart: seed, stop: self.options.stop) { progress in
-                hook?(SolveProgress(elapsed: Date().timeIntervalSince(started), phase: phase, bestTotal: progress.incumbent, bound: progress.bound))
+                let (best, bound) = known.update(best: nil, bound: nil)
+                hook?(SolveProgress(elapsed: Date().timeIntervalSince(started), phase: phase, bestTotal: best, bound: bound))
             }
         } catch {
             return MIPResult(termination: .failed(error.description), values: nil, objective: nil, bound: nil, seconds: 0)
+        }
+    }
+}
+
+/// The best total and bound a run has reported, shared with GLPK's progress callback.
+final class ProgressFigures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var best: Double?
+    private var bound: Double?
+
+    /// Records new figures (the lower total, the higher bound) and returns the current ones.
+    func update(best newBest: Double?, bound newBound: Double?) -> (Double?, Double?) {
+        lock.withLock {
+            if let newBest { best = min(best ?? newBest, newBest) }
+            if let newBound { bound = max(bound ?? newBound, newBound) }
+            return (best, bound)
         }
     }
 }

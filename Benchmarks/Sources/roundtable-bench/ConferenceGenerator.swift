@@ -36,6 +36,15 @@ struct Generator {
         ("Logistics", 10), ("Health", 6), ("Technology", 6),
     ]
 
+    /// A social golfer instance: `groups` tables of exactly `size`, `rounds` sessions, repeats only.
+    static func golfer(groups: Int, size: Int, rounds: Int) -> SeatingRequest {
+        SeatingRequest(
+            sessions: (1...rounds).map { "round\($0)" },
+            tables: (1...groups).map { Table(id: "G\($0)", capacity: size, minSize: size) },
+            attendees: (1...(groups * size)).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 1))
+    }
+
     /// One session, balance only: party (6), country (2), industry (9); tables of 10.
     mutating func balanceOnly(attendees: Int, tables: Int) -> SeatingRequest {
         var people: [Attendee] = []
