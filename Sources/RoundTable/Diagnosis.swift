@@ -11,6 +11,20 @@ enum Diagnosis {
         return found
     }
 
+    /// Hard rules whose upper limits (`max`, `maxPerValue`) `people` break by themselves,
+    /// at whatever table they share.
+    private static func brokenCaps(_ instance: Instance, _ people: [Int]) -> [Instance.NormalizedRule] {
+        let counts = instance.valueCounts(of: people)
+        return instance.rules.filter { rule in
+            guard rule.isHard, rule.rule.max != nil || rule.rule.maxPerValue != nil else { return false }
+            let caps = Instance.NormalizedRule(
+                index: rule.index,
+                rule: Rule(attribute: rule.rule.attribute, value: rule.rule.value, max: rule.rule.max, maxPerValue: rule.rule.maxPerValue),
+                attribute: rule.attribute, value: rule.value, weight: nil)
+            return instance.ruleViolation(caps, size: people.count, counts: counts[rule.attribute]) > 0
+        }
+    }
+
     static func sessionConflicts(_ instance: Instance, _ items: SessionItems) -> [String] {
         let s = items.session
         let session = "session \(instance.sessionNames[s].debugDescription)"
@@ -47,20 +61,19 @@ enum Diagnosis {
                 found.append("\(instance.attendeeIDs[i].debugDescription) and \(instance.attendeeIDs[j].debugDescription) avoid each other but are both pinned to table \(instance.tableIDs[t].debugDescription) in \(session)")
             }
         }
+        // A group alone already breaks a "max" rule wherever it sits.
+        for item in items.members where item.count > 1 {
+            for rule in brokenCaps(instance, item) {
+                found.append("\(SessionItems.describe(item, instance)) must sit together in \(session), but its members alone break rule \(rule.rule.summary)")
+            }
+        }
         // Pinned people alone already break a "max" rule at their table.
         var pinnedAt = [[Int]](repeating: [], count: instance.tableCount)
         for i in instance.presentIn[s] { if let t = instance.pin[i][s] { pinnedAt[t].append(i) } }
         for t in tables where pinnedAt[t].count > 1 {
-            let counts = instance.valueCounts(of: pinnedAt[t])
-            for rule in instance.rules where rule.isHard && (rule.rule.max != nil || rule.rule.maxPerValue != nil) {
-                var capped = rule
-                capped = Instance.NormalizedRule(
-                    index: rule.index, rule: Rule(attribute: rule.rule.attribute, value: rule.rule.value, max: rule.rule.max, maxPerValue: rule.rule.maxPerValue),
-                    attribute: rule.attribute, value: rule.value, weight: nil)
-                if instance.ruleViolation(capped, size: pinnedAt[t].count, counts: counts[rule.attribute]) > 0 {
-                    let names = pinnedAt[t].map { instance.attendeeIDs[$0].debugDescription }.joined(separator: ", ")
-                    found.append("rule \(rule.rule.summary) is broken by the attendees pinned to table \(instance.tableIDs[t].debugDescription) in \(session) alone (\(names))")
-                }
+            let names = pinnedAt[t].map { instance.attendeeIDs[$0].debugDescription }.joined(separator: ", ")
+            for rule in brokenCaps(instance, pinnedAt[t]) {
+                found.append("rule \(rule.rule.summary) is broken by the attendees pinned to table \(instance.tableIDs[t].debugDescription) in \(session) alone (\(names))")
             }
         }
         for rule in instance.rules where rule.isHard {
