@@ -355,6 +355,7 @@ struct SeatingSearch {
         until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil, stop: (() -> Bool)? = nil
     ) -> Int {
         noteBest()
+        if broken == 0, let target, cost <= target { return 0 }
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
         }

@@ -69,8 +69,9 @@ struct PlanningRun {
     }
 
     var elapsed: Double { Date().timeIntervalSince(start) }
-    /// Explaining an infeasible request may use the rest of the time limit, at most 20 s.
-    var analysisDeadline: Date { min(hardDeadline, Date().addingTimeInterval(20)) }
+    /// Explaining an infeasible request (its conflict and checked fixes) may use the rest
+    /// of the time limit; it returns as soon as it is done.
+    var analysisDeadline: Date { hardDeadline }
     var remaining: Double { max(0, deadline.timeIntervalSinceNow) }
     var stopped: Bool { options.stop?.isStopped == true }
 
@@ -109,6 +110,7 @@ struct PlanningRun {
             search.improve(until: min(deadline, repair), patience: options.timeLimit, stopWhenValid: true) { stopped }
         }
         var best: [[Int]]? = search.bestSeat
+        if let designed = AffinePlane.seating(instance) { best = better(best, designed) }
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
         // Bounds that need no branching: Lagrangian over value totals, transportation for forced sizes.
@@ -117,6 +119,14 @@ struct PlanningRun {
 
         let coupled = isCoupled
         var method: String
+        if let seat = best, floors.allSatisfy({ $0 != nil }) {
+            let floor = floors.reduce(0) { $0 + ($1 ?? 0) }
+            let total = instance.score(seat).total
+            if total - floor <= 1e-6 * max(1, abs(total)) {
+                // Already proven optimal by the bounds alone.
+                return finish(seat, bound: floor, method: "search+bounds")
+            }
+        }
         var infeasibleSessions: [Int] = []
         var bound: Double?
 
@@ -210,6 +220,13 @@ struct PlanningRun {
                 explanation: ["no valid plan was found within \(formatNumber(options.timeLimit)) s; give more time"],
                 seconds: elapsed, method: method)
         }
+        return finish(seat, bound: bound, method: method, floors: floors)
+    }
+
+    /// The plan for a valid seating: rescored, the bound tightened when time was kept for
+    /// it, `optimal` only when total and bound meet.
+    func finish(_ seat: [[Int]], bound: Double?, method: String, floors: [Double?] = []) -> SeatingPlan {
+        var bound = bound
         let score = instance.score(seat)
         let total = score.total
         if bound.map({ total - $0 > 1e-6 * max(1, abs(total)) }) ?? true {
@@ -220,7 +237,7 @@ struct PlanningRun {
                 let share = hardDeadline.timeIntervalSinceNow / Double(instance.sessionCount - s)
                 let lagrangian = LagrangianBound(instance: instance, session: s)
                     .bound(target: instance.sessionCost(seat, session: s), iterations: 3000, deadline: Date().addingTimeInterval(max(0.02, share))) { stopped }
-                let value = max(lagrangian, floors[s] ?? -.infinity)
+                let value = max(lagrangian, s < floors.count ? floors[s] ?? -.infinity : -.infinity)
                 if value.isFinite { refined += value } else { complete = false }
             }
             if complete { bound = max(bound ?? -.infinity, refined) }

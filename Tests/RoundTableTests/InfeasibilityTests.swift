@@ -12,8 +12,11 @@ struct InfeasibilityTests {
 
     /// Plans `request` briefly and expects the infeasibility explained with at least one fix,
     /// each of which yields a valid plan when applied.
-    static func expectExplainedWithWorkingFixes(_ request: SeatingRequest, mentioning words: [String]) throws {
-        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 20))
+    @discardableResult
+    static func expectExplainedWithWorkingFixes(_ request: SeatingRequest, mentioning words: [String]) throws -> SeatingPlan {
+        // A generous limit: finding and checking fixes re-solves many times, and the suite runs
+        // tests in parallel on two cores. The planner returns as soon as the analysis is done.
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 90))
         #expect(plan.status == .infeasible, "status \(plan.status)")
         let text = plan.explanation.joined(separator: "\n")
         for word in words { #expect(text.contains(word), "explanation does not mention \(word): \(text)") }
@@ -26,6 +29,7 @@ struct InfeasibilityTests {
                 #expect(try fixed.score(replanned.assignments).isValid)
             }
         }
+        return plan
     }
 
     @Test("every infeasible fixture is explained and its fixes work", arguments: FixtureFiles.named("infeasible_"))
@@ -40,18 +44,16 @@ struct InfeasibilityTests {
         for t in request.tables.indices where t >= 10 {
             request.tables[t].sessions = ["Fri", "Sat"]
         }
-        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 20))
+        let plan = try Self.expectExplainedWithWorkingFixes(request, mentioning: ["Thu", "seat"])
         #expect(plan.fixes.contains { if case .addTables(session: "Thu", _, _) = $0.change { return true } else { return false } })
-        try Self.expectExplainedWithWorkingFixes(request, mentioning: ["Thu", "seat"])
     }
 
     @Test func aLegislatorRuleTooStrictIsNamedAndMadeSoft() throws {
         var request = try Self.conference()
         let index = try #require(request.rules.firstIndex { $0.value == "legislator" })
         request.rules[index].min = 4
-        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 20))
+        let plan = try Self.expectExplainedWithWorkingFixes(request, mentioning: ["role=legislator min 4"])
         #expect(plan.fixes.contains { $0.change == .makeRuleSoft(index: index, weight: 10) })
-        try Self.expectExplainedWithWorkingFixes(request, mentioning: ["role=legislator min 4"])
     }
 
     @Test func tooManyPinsAtOneTableAreNamedAndOneUnpinned() throws {
