@@ -352,9 +352,11 @@ struct SeatingSearch {
     /// Returns the number of accepted changes.
     @discardableResult
     mutating func improve(
-        until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil, stop: (() -> Bool)? = nil
+        until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil,
+        stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
     ) -> Int {
         noteBest()
+        if let onBest, bestSeat != nil { onBest(bestCost) }
         if broken == 0, let target, cost <= target { return 0 }
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
@@ -367,6 +369,7 @@ struct SeatingSearch {
         var temperature = startTemperature
         var accepted = 0
         var lastBest = Date()
+        var lastReport = Date.distantPast
         var iteration = 0
         func accept(_ delta: Double, _ rng: inout SplitMix64) -> Bool {
             if delta <= 1e-12 { return true }
@@ -422,8 +425,13 @@ struct SeatingSearch {
                 }
             }
             if broken == 0 && cost < bestCost - 1e-9 {
+                let first = bestSeat == nil
                 noteBest()
                 lastBest = Date()
+                if let onBest, first || lastBest.timeIntervalSince(lastReport) >= 0.5 {
+                    lastReport = lastBest
+                    onBest(cost)
+                }
                 if stopWhenValid || cost <= target ?? -.infinity { break }
             }
         }
