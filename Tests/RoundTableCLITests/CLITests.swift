@@ -46,26 +46,11 @@ enum CLI {
         return url
     }
 
-    /// Runs the binary with `arguments`; output goes through files, so no pipe can fill and block.
+    /// Runs the binary with `arguments`; output goes through files, so no pipe can fill and
+    /// block, and a hang is stopped (see `execute` in OrganizerCLISupport.swift).
     static func run(_ arguments: [String]) throws -> CLIRun {
         let binary = try #require(binary, "no built roundtable next to \(Bundle.main.bundleURL.path)")
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout")
-        let err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
-        process.waitUntilExit()
-        return CLIRun(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return try execute(binary, arguments)
     }
 }
 
