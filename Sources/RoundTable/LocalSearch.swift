@@ -91,24 +91,6 @@ struct SeatingSearch {
         return (total + penalty * Double(broken), broken)
     }
 
-    /// Hard-constraint units still broken (0 means the seating is valid).
-    var brokenUnits: Int {
-        var broken = 0
-        for s in 0..<instance.sessionCount {
-            for t in instance.tablesIn[s] {
-                let n = members[s][t].count
-                broken += max(0, n - instance.capacity[t])
-                if n > 0 && n < instance.minSize[t] { broken += instance.minSize[t] - n }
-                for rule in instance.rules where rule.isHard {
-                    broken += instance.ruleViolation(rule, size: n, counts: counts[s][t][rule.attribute])
-                }
-                for i in members[s][t] { for j in instance.avoid[i] where j > i && seat[s][j] == t { broken += 1 } }
-            }
-            if itemTable[s].contains(-1) { broken += 1 }
-        }
-        return broken
-    }
-
     /// Moves item `item` of session `s` to table `to` (-1: unseat) and returns the change in cost.
     @discardableResult
     mutating func move(session s: Int, item: Int, to: Int) -> Double {
