@@ -3,7 +3,9 @@ import RoundTable
 import RoundTableJSON
 
 // Each row runs in a child process so that its peak memory is its own.
-// Usage: roundtable-bench [floor|scale|all]   (child mode: roundtable-bench --row NAME)
+// Usage: roundtable-bench [PREFIX|all]   (child mode: roundtable-bench --row NAME)
+//        roundtable-bench --dump NAME FILE   writes a row's request as JSON (MODEL.md), so
+//        that other solvers and scorers can be run on exactly the same request.
 
 struct Row {
     let name: String
@@ -75,6 +77,17 @@ final class FirstPlanClock: @unchecked Sendable {
 let arguments = CommandLine.arguments
 if arguments.count >= 3 && arguments[1] == "--row" {
     if let row = rows().first(where: { $0.name == arguments[2] }) { runRow(row) }
+    exit(0)
+}
+if arguments.count >= 4 && arguments[1] == "--dump" {
+    guard let row = rows().first(where: { $0.name == arguments[2] }) else {
+        FileHandle.standardError.write(Data("no row named \(arguments[2])\n".utf8))
+        exit(2)
+    }
+    do { try RequestWriter.encode(row.make()).write(to: URL(fileURLWithPath: arguments[3])) } catch {
+        FileHandle.standardError.write(Data("cannot write \(arguments[3]): \(error)\n".utf8))
+        exit(1)
+    }
     exit(0)
 }
 let filter = arguments.count >= 2 ? arguments[1] : "all"
