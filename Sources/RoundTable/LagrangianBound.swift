@@ -10,21 +10,7 @@ import Foundation
 /// Relaxed (so the bound stays valid): groups, avoid, pins, topics, repeats, soft
 /// rules, and the coupling between attributes.
 struct LagrangianBound {
-    /// One balanced attribute's part of a table's cost.
-    private struct Component {
-        let weight: Double
-        /// Share p(s,v) of each value; the last entry of a composition is "holds none" with share 0.
-        let shares: [Double]
-        let totals: [Int]
-        /// A composition: the values partition the table (single-valued attribute).
-        /// Otherwise each value is counted on its own.
-        let isComposition: Bool
-        /// Hard rule bounds per value, for non-empty tables.
-        var lower: [Int]
-        var upper: [Int]
-    }
-
-    private let components: [Component]
+    private let components: [BalanceComponent]
     private let sizes: [[Int]]
     private let sizeCost: [[Double]]
     private let attendance: Int
@@ -32,33 +18,7 @@ struct LagrangianBound {
     init(instance: Instance, session s: Int) {
         let present = instance.presentIn[s]
         attendance = present.count
-        var components: [Component] = []
-        for (a, weight) in instance.balance {
-            let totals = instance.valueTotals(attribute: a, session: s)
-            let count = Double(max(1, present.count))
-            let single = present.allSatisfy { instance.holds[a][$0].count <= 1 }
-            var shares = totals.map { Double($0) / count }
-            var allTotals = totals
-            if single {
-                let none = present.filter { instance.holds[a][$0].isEmpty }.count
-                shares.append(0)
-                allTotals.append(none)
-            }
-            var lower = [Int](repeating: 0, count: allTotals.count)
-            var upper = allTotals
-            if single {
-                for rule in instance.rules where rule.isHard && rule.attribute == a {
-                    if let value = rule.value, value >= 0 {
-                        if let low = rule.rule.min { lower[value] = max(lower[value], low) }
-                        if let high = rule.rule.max { upper[value] = min(upper[value], high) }
-                    }
-                    if let cap = rule.rule.maxPerValue {
-                        for v in 0..<totals.count { upper[v] = min(upper[v], cap) }
-                    }
-                }
-            }
-            components.append(Component(weight: weight, shares: shares, totals: allTotals, isComposition: single, lower: lower, upper: upper))
-        }
+        let components = BalanceComponent.components(instance, session: s)
         self.components = components
         var sizes: [[Int]] = []
         var sizeCost: [[Double]] = []
@@ -74,7 +34,7 @@ struct LagrangianBound {
     }
 
     /// The cost of one component at a table of `n` with multipliers `lambda`, and the counts chosen.
-    private func componentCost(_ c: Component, n: Int, lambda: [Double]) -> (cost: Double, counts: [Int])? {
+    private func componentCost(_ c: BalanceComponent, n: Int, lambda: [Double]) -> (cost: Double, counts: [Int])? {
         var counts = [Int](repeating: 0, count: c.totals.count)
         guard n > 0 else { return (0, counts) }
         func unitCost(_ v: Int, _ k: Int) -> Double {

@@ -191,8 +191,13 @@ struct SeatingSearch {
     }
 
     /// Seats every item: pinned first, then larger items, each where it adds least cost.
-    mutating func construct() {
-        targets = (0..<instance.sessionCount).map { Self.targetSizes(instance, session: $0) }
+    /// `sizes[s]`, when given, are the table sizes aimed at in session `s` (indexed by
+    /// table); otherwise tables fill in proportion to capacity.
+    mutating func construct(sizes: [[Int]?]? = nil) {
+        targets = (0..<instance.sessionCount).map { s in
+            if let given = sizes?[s] { return given.map { max(0, $0) } }
+            return Self.targetSizes(instance, session: s)
+        }
         constructing = true
         defer {
             constructing = false
@@ -376,9 +381,14 @@ struct SeatingSearch {
             let allowed = items[s].allowed[item]
             let kind = rng.next() % 8
             if kind == 0 {
-                // Best move to another table.
+                // Best move to another table (of a sample, at large sessions).
                 var best: (table: Int, delta: Double)?
-                for t in allowed where t != from {
+                var candidates = allowed
+                if candidates.count > 24 {
+                    for k in 0..<24 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
+                    candidates.removeLast(candidates.count - 24)
+                }
+                for t in candidates where t != from {
                     let delta = move(session: s, item: item, to: t)
                     move(session: s, item: item, to: from)
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }

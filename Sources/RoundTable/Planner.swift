@@ -99,9 +99,20 @@ struct PlanningRun {
         }
 
         // A first plan from local search; it also seeds GLPK.
+        // The least balance + size cost over every choice of table sizes, per session,
+        // and sizes that reach it: construction aims at them.
+        let patterns = (0..<instance.sessionCount).map { s -> PatternBound.Outcome? in
+            guard !stopped else { return nil }
+            return PatternBound(instance: instance, session: s)
+                .solve(deadline: Date().addingTimeInterval(max(0.05, min(2, options.timeLimit * 0.02))), stop: options.stop)
+        }
         var search = SeatingSearch(instance: instance, items: items, seed: options.seed)
-        if instance.request.previous != nil { search.loadPrevious() }
-        search.construct()
+        if instance.request.previous != nil {
+            search.loadPrevious()
+            search.construct()
+        } else {
+            search.construct(sizes: patterns.map { $0?.sizes })
+        }
         // Large sessions are left to annealing for half the time (measured: on 1,000 and
         // 5,000 attendees it beats GLPK neighborhoods); smaller ones go to GLPK early.
         let large = !isCoupled && items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
@@ -122,7 +133,10 @@ struct PlanningRun {
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
         // Bounds that need no branching: Lagrangian over value totals, transportation for forced sizes.
-        var floors = (0..<instance.sessionCount).map { s in cheapBound(session: s, best: best) }
+        var floors = (0..<instance.sessionCount).map { s in
+            let value = max(cheapBound(session: s, best: best) ?? -.infinity, patterns[s]?.bound ?? -.infinity)
+            return value.isFinite ? value : nil
+        }
         report("bounds", best: best.map { instance.score($0).total }, bound: floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil)
 
         let coupled = isCoupled
