@@ -34,6 +34,20 @@ public enum GLPKSolver {
         return problem.solve(options: options, warmStart: seed, stop: stop, progress: progress, start: start)
     }
 
+    /// Solves the continuous relaxation of `program` (integrality ignored) with the
+    /// simplex method and returns its optimum with the rows' dual values.
+    ///
+    /// - Throws: ``ProgramError`` when the program would make GLPK abort.
+    public static func solveRelaxation(_ program: IntegerProgram, timeLimit: Double? = nil) throws(ProgramError) -> LPResult {
+        try program.validate()
+        if let limit = timeLimit, !(limit >= 0 && limit.isFinite) {
+            throw ProgramError("time limit \(limit) is not a non-negative number of seconds")
+        }
+        let problem = Problem(program)
+        defer { problem.release() }
+        return problem.solveRelaxation(rowCount: program.rows.count, timeLimit: timeLimit)
+    }
+
     /// Writes `program` in CPLEX LP format to `path` (for export and debugging).
     public static func writeLP(_ program: IntegerProgram, to path: String) throws(ProgramError) {
         try program.validate()
@@ -107,6 +121,26 @@ private final class Problem {
     func release() {
         glp_delete_prob(pointer)
         glp_free_env()
+    }
+
+    func solveRelaxation(rowCount: Int, timeLimit: Double?) -> LPResult {
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        if let timeLimit { parameters.tm_lim = Int32(max(1, min(Double(Int32.max - 1), (timeLimit * 1000).rounded(.up)))) }
+        glp_adv_basis(pointer, 0)
+        let code = glp_simplex(pointer, &parameters)
+        let status = glp_get_status(pointer)
+        guard code == 0 else { return LPResult(status: .undecided("glp_simplex returned \(code)"), values: nil, objective: nil, rowDuals: nil) }
+        switch status {
+        case GLP_OPT:
+            let values = (0..<columnCount).map { glp_get_col_prim(pointer, Int32($0 + 1)) }
+            let duals = (0..<rowCount).map { glp_get_row_dual(pointer, Int32($0 + 1)) }
+            return LPResult(status: .optimal, values: values, objective: glp_get_obj_val(pointer), rowDuals: duals)
+        case GLP_NOFEAS: return LPResult(status: .infeasible, values: nil, objective: nil, rowDuals: nil)
+        case GLP_UNBND: return LPResult(status: .unbounded, values: nil, objective: nil, rowDuals: nil)
+        default: return LPResult(status: .undecided("status \(status)"), values: nil, objective: nil, rowDuals: nil)
+        }
     }
 
     func solve(

@@ -83,3 +83,28 @@ public final class StopFlag: @unchecked Sendable {
     public func stop() { lock.withLock { stopped = true } }
     public var isStopped: Bool { lock.withLock { stopped } }
 }
+
+/// What an LP solve (the continuous relaxation of a program) returns.
+public struct LPResult: Sendable {
+    public enum Status: Sendable, Equatable {
+        case optimal
+        case infeasible
+        case unbounded
+        /// Time limit, numerical trouble or another status: no optimum is known.
+        case undecided(String)
+    }
+
+    public var status: Status
+    /// Column values and the objective at the optimum (`status == .optimal`).
+    public var values: [Double]?
+    public var objective: Double?
+    /// The dual value of each row at the optimum.
+    public var rowDuals: [Double]?
+
+    public init(status: Status, values: [Double]?, objective: Double?, rowDuals: [Double]?) {
+        self.status = status
+        self.values = values
+        self.objective = objective
+        self.rowDuals = rowDuals
+    }
+}

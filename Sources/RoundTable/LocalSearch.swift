@@ -402,6 +402,25 @@ struct SeatingSearch {
                 guard to != from else { continue }
                 let delta = move(session: s, item: item, to: to)
                 if accept(delta, &rng) { accepted += 1 } else { move(session: s, item: item, to: from) }
+            } else if kind < 6 && items[s].members[item].count > 1 && from >= 0 {
+                // A group trades places with as many single attendees of another table,
+                // so that both tables keep their sizes.
+                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+                guard to != from, to >= 0 else { continue }
+                let need = items[s].members[item].count
+                var singles = members[s][to].map { items[s].itemOf[$0] }
+                    .filter { items[s].members[$0].count == 1 && items[s].allowed[$0].contains(from) }
+                guard singles.count >= need else { continue }
+                for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
+                let chosen = singles.prefix(need)
+                var delta = move(session: s, item: item, to: to)
+                for other in chosen { delta += move(session: s, item: other, to: from) }
+                if accept(delta, &rng) {
+                    accepted += 1
+                } else {
+                    for other in chosen { move(session: s, item: other, to: to) }
+                    move(session: s, item: item, to: from)
+                }
             } else {
                 // Swap with an item at another allowed table.
                 let to = allowed[Int(rng.next() % UInt64(allowed.count))]

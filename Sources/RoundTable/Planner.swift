@@ -75,6 +75,9 @@ struct PlanningRun {
     var remaining: Double { max(0, deadline.timeIntervalSinceNow) }
     var stopped: Bool { options.stop?.isStopped == true }
 
+    /// Sessions whose composition bound reached its LP optimum (nothing more to gain there).
+    let converged = Flags()
+
     /// The best total and bound reported so far, so that every phase reports the plan's
     /// figures (GLPK's own incumbents and bounds are per session).
     let known = ProgressFigures()
@@ -113,13 +116,13 @@ struct PlanningRun {
         } else {
             search.construct(sizes: patterns.map { $0?.sizes })
         }
-        // Large sessions are left to annealing for half the time (measured: on 1,000 and
-        // 5,000 attendees it beats GLPK neighborhoods); smaller ones go to GLPK early.
+        // Large sessions are left to annealing (measured: from 1,000 attendees up it beats
+        // GLPK neighborhoods), once the bounds are known; smaller ones go to GLPK early.
         let large = !isCoupled && items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
         let warmup = large
-            ? options.timeLimit * 0.5
+            ? min(options.timeLimit * 0.1, 1)
             : min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
-        let patience = large ? max(1, options.timeLimit * 0.1) : warmup
+        let patience = large ? options.timeLimit : warmup
         search.improve(
             until: min(deadline, start.addingTimeInterval(warmup)), patience: patience, stop: { stopped },
             onBest: { total in report("search", best: total, bound: nil) })
@@ -137,6 +140,15 @@ struct PlanningRun {
             let value = max(cheapBound(session: s, best: best) ?? -.infinity, patterns[s]?.bound ?? -.infinity)
             return value.isFinite ? value : nil
         }
+        if let seat = best {
+            for s in 0..<instance.sessionCount where !stopped {
+                let budget = remaining * (large ? 0.4 : 0.25) / Double(instance.sessionCount)
+                if let outcome = compositionBound(session: s, seat: seat, until: Date().addingTimeInterval(budget)) {
+                    floors[s] = max(floors[s] ?? -.infinity, outcome.bound)
+                    converged[s] = outcome.converged
+                }
+            }
+        }
         report("bounds", best: best.map { instance.score($0).total }, bound: floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil)
 
         let coupled = isCoupled
@@ -148,6 +160,15 @@ struct PlanningRun {
                 // Already proven optimal by the bounds alone.
                 return finish(seat, bound: floor, method: "search+bounds")
             }
+        }
+        if large, best != nil {
+            // Annealing for the rest of the time, stopping early if it meets the bound.
+            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
+            search.improve(
+                until: deadline, patience: options.timeLimit, target: floor.map { $0 + 1e-6 * max(1, abs($0)) },
+                stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
+            if let improved = search.bestSeat { best = better(best, improved) }
+            if let seat = best { return finish(seat, bound: floor, method: "search+bounds", floors: floors) }
         }
         var infeasibleSessions: [Int] = []
         var bound: Double?
@@ -257,9 +278,13 @@ struct PlanningRun {
             var complete = true
             for s in 0..<instance.sessionCount {
                 let share = hardDeadline.timeIntervalSinceNow / Double(instance.sessionCount - s)
+                var value = s < floors.count ? floors[s] ?? -.infinity : -.infinity
+                if !converged[s], let outcome = compositionBound(session: s, seat: seat, until: Date().addingTimeInterval(max(0.02, share * 0.7))) {
+                    value = max(value, outcome.bound)
+                }
                 let lagrangian = LagrangianBound(instance: instance, session: s)
-                    .bound(target: instance.sessionCost(seat, session: s), iterations: 3000, deadline: Date().addingTimeInterval(max(0.02, share))) { stopped }
-                let value = max(lagrangian, s < floors.count ? floors[s] ?? -.infinity : -.infinity)
+                    .bound(target: instance.sessionCost(seat, session: s), iterations: 3000, deadline: Date().addingTimeInterval(max(0.02, share * 0.3))) { stopped }
+                value = max(value, lagrangian)
                 if value.isFinite { refined += value } else { complete = false }
             }
             if complete { bound = max(bound ?? -.infinity, refined) }
@@ -301,6 +326,16 @@ struct PlanningRun {
             }
         }
         return total
+    }
+
+    /// The composition (Dantzig–Wolfe) bound of session `s`, started from the tables of
+    /// `seat` (a valid seating).
+    func compositionBound(session s: Int, seat: [[Int]], until: Date) -> (bound: Double, converged: Bool)? {
+        guard !stopped, !instance.presentIn[s].isEmpty, until > Date() else { return nil }
+        let bound = CompositionBound(instance: instance, session: s, items: items[s])
+        guard let outcome = bound.solve(from: seat, deadline: until, stop: { stopped }) else { return nil }
+        let converged = outcome.masterObjective.map { $0 - outcome.bound <= 1e-6 * max(1, abs($0)) } ?? false
+        return (outcome.bound, converged)
     }
 
     /// The best of the Lagrangian and transportation bounds of one session.
@@ -407,6 +442,16 @@ struct PlanningRun {
         } catch {
             return MIPResult(termination: .failed(error.description), values: nil, objective: nil, bound: nil, seconds: 0)
         }
+    }
+}
+
+/// Per-session yes/no marks shared by the phases of one run.
+final class Flags: @unchecked Sendable {
+    private let lock = NSLock()
+    private var marked = Set<Int>()
+    subscript(_ index: Int) -> Bool {
+        get { lock.withLock { marked.contains(index) } }
+        set { lock.withLock { if newValue { marked.insert(index) } else { marked.remove(index) } } }
     }
 }
 

@@ -3,9 +3,9 @@ import Testing
 
 @testable import RoundTable
 
-/// The size-pattern bound: never above the exhaustive optimum, equal to the
-/// transportation bound when sizes are forced, and its pattern seats everyone.
-@Suite("The size-pattern bound is valid and exact for its relaxation")
+/// The size-pattern and composition bounds: never above the exhaustive optimum, equal to
+/// (or above) the transportation bound when sizes are forced, and groups counted whole.
+@Suite("The size-pattern and composition bounds are valid and tight")
 struct PatternBoundTests {
     @Test("never exceeds the exhaustive optimum of a tiny request")
     func validOnTinyRequests() throws {
@@ -73,5 +73,75 @@ struct PatternBoundTests {
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 5))
         let total = try #require(plan.objective?.total)
         #expect(outcome.bound <= total + 1e-6)
+    }
+
+    @Test("the composition bound never exceeds the exhaustive optimum of a tiny request")
+    func compositionBoundIsValid() throws {
+        var checked = 0
+        for seed in UInt64(1)...150 {
+            var generator = RequestGenerator(seed: seed &* 13 &+ 5)
+            let request = generator.request(RequestShape(attendees: 3...7, tables: 2...3))
+            guard let instance = try? request.makeInstance().get() else { continue }
+            let exhaustive = ExhaustiveSearch(request).solve()
+            guard let optimum = exhaustive.optimum, let seat = exhaustive.seat else { continue }
+            let items = SessionItems(instance: instance, session: 0)
+            let bound = CompositionBound(instance: instance, session: 0, items: items)
+            let start = seat.map { $0.map { $0 ?? -1 } }
+            guard let outcome = bound.solve(from: start, deadline: Date().addingTimeInterval(5)) else { continue }
+            checked += 1
+            #expect(outcome.bound <= optimum + 1e-6, "seed \(seed): bound \(outcome.bound) above optimum \(optimum)")
+        }
+        #expect(checked >= 50, "too few cases were checked: \(checked)")
+    }
+
+    @Test("the composition bound is at least the transportation bound when sizes are forced")
+    func compositionBoundDominatesTransportation() throws {
+        for seed in UInt64(1)...4 {
+            var rng = SplitMix64(seed: seed &+ 100)
+            let tables = 4 + Int(rng.next() % 4)
+            let roles = ["legislator", "official", "sponsor", "expert"]
+            let countries = ["US", "MX"]
+            let attendees = (0..<(tables * 8)).map { i in
+                Attendee(id: "a\(i)", attributes: [
+                    "role": .single(roles[Int(rng.next() % 4)]), "country": .single(countries[Int(rng.next() % 2)]),
+                ])
+            }
+            let request = SeatingRequest(
+                tables: (0..<tables).map { Table(id: "T\($0)", capacity: 8) }, attendees: attendees,
+                objective: Objective(balance: ["role": 1, "country": 2]))
+            let instance = try request.makeInstance().get()
+            let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 3))
+            let total = try #require(plan.objective?.total)
+            var seat = [[Int]](repeating: [Int](repeating: -1, count: attendees.count), count: 1)
+            let index = Dictionary(uniqueKeysWithValues: instance.tableIDs.enumerated().map { ($1, $0) })
+            for assignment in plan.assignments { seat[0][Int(assignment.attendee.dropFirst()) ?? 0] = index[assignment.table] ?? -1 }
+            let items = SessionItems(instance: instance, session: 0)
+            let outcome = try #require(CompositionBound(instance: instance, session: 0, items: items).solve(from: seat, deadline: Date().addingTimeInterval(10)))
+            let transportation = try #require(TransportationBound.bound(instance: instance, session: 0, deadline: Date().addingTimeInterval(10)))
+            #expect(outcome.bound >= transportation - 1e-5 * max(1, transportation), "seed \(seed): \(outcome.bound) below \(transportation)")
+            #expect(outcome.bound <= total + 1e-6, "seed \(seed): \(outcome.bound) above the plan's \(total)")
+        }
+    }
+
+    @Test("a group that must sit together is counted whole")
+    func groupsAreUnits() throws {
+        // Four "A" in one group and four single "B" at two tables of four: the group fills
+        // one table, so each table is 2 off in both values (w = 1): 8 in all. Bounds that
+        // split groups see a perfect 2 + 2 mix and prove only 0.
+        let attendees = (0..<4).map { Attendee(id: "a\($0)", attributes: ["party": .single("A")], group: "family") }
+            + (0..<4).map { Attendee(id: "b\($0)", attributes: ["party": .single("B")]) }
+        let request = SeatingRequest(
+            tables: [Table(id: "T1", capacity: 4), Table(id: "T2", capacity: 4)], attendees: attendees,
+            objective: Objective(balance: ["party": 1]))
+        let instance = try request.makeInstance().get()
+        let seat = [[0, 0, 0, 0, 1, 1, 1, 1]]
+        let items = SessionItems(instance: instance, session: 0)
+        let outcome = try #require(CompositionBound(instance: instance, session: 0, items: items).solve(from: seat, deadline: Date().addingTimeInterval(10)))
+        #expect(abs(outcome.bound - 8) <= 1e-5, "bound \(outcome.bound)")
+        let pattern = try #require(PatternBound(instance: instance, session: 0).solve(deadline: Date().addingTimeInterval(10)))
+        #expect(pattern.bound <= 1e-6)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 5))
+        #expect(plan.status == .optimal)
+        #expect(abs((plan.bound ?? 0) - 8) <= 1e-5)
     }
 }

@@ -1,0 +1,322 @@
+import Foundation
+import GLPKBackend
+import MIP
+
+/// A lower bound on one session's balance and size terms that keeps what the other
+/// bounds relax: the coupling between attributes (one attendee carries a value of
+/// every attribute) and the hard rules on balanced attributes.
+///
+/// A unit is an ungrouped attendee or a group (its members sit together); units whose
+/// members have the same values of every balanced attribute form a class. A table's
+/// *composition* is how many units of each class it seats. The session is then a choice of
+/// one composition per table such that every class is seated exactly (Dantzig–Wolfe
+/// decomposition). Its LP relaxation is solved by column generation: GLPK solves the
+/// master LP over the compositions known so far, and a small integer program per table
+/// size (classes × values) prices the best new composition. For any class multipliers
+/// π, Σ_c π_c N_c + Σ_tables min over compositions of (cost − π·counts) is a valid
+/// bound (Lagrangian relaxation of the class totals), so the bound holds at every
+/// iteration, not only at convergence.
+///
+/// Relaxed (so the bound stays valid): avoid, pins, topics, repeats, soft rules, and hard
+/// rules other than those on balanced attributes.
+struct CompositionBound {
+    /// A table's composition.
+    struct Composition: Hashable, Sendable {
+        let tableClass: Int
+        let size: Int
+        /// Units of each class.
+        let counts: [Int]
+    }
+
+    struct Outcome: Sendable {
+        /// A valid lower bound on the session's balance + size cost.
+        let bound: Double
+        /// The master LP's optimum over the compositions generated (an upper estimate of
+        /// the bound at convergence).
+        let masterObjective: Double?
+        /// Compositions with a positive weight in the last master LP, and their weights.
+        let compositions: [(composition: Composition, weight: Double)]
+        let iterations: Int
+    }
+
+    let instance: Instance
+    let session: Int
+    private let components: [BalanceComponent]
+    let items: SessionItems
+    /// `classOf[item]`: the class of each unit.
+    let classOf: [Int]
+    /// Units in each class.
+    let classSize: [Int]
+    /// Attendees in one unit of each class.
+    let unitSize: [Int]
+    /// `holders[a][v]`: the classes with members holding value `v` of component `a`, and how many per unit.
+    private let holders: [[[(unitClass: Int, count: Int)]]]
+    /// Tables interchangeable for this bound: same capacity and minSize.
+    let tableClasses: [[Int]]
+    private let sizeOptions: [[Int]]
+    private let sizeCost: [[Double]]
+
+    init(instance: Instance, session s: Int, items: SessionItems) {
+        self.instance = instance
+        self.session = s
+        self.items = items
+        let components = BalanceComponent.components(instance, session: s)
+        self.components = components
+        var classOf = [Int](repeating: -1, count: items.members.count)
+        var keys: [[[[Int]]]: Int] = [:]
+        var classSize: [Int] = []
+        var unitSize: [Int] = []
+        var classKeys: [[[[Int]]]] = []
+        for (item, members) in items.members.enumerated() where !members.isEmpty {
+            let key = members.map { i in instance.balance.map { instance.holds[$0.attribute][i].sorted() } }
+                .sorted { $0.lexicographicallyPrecedes($1) { $0.lexicographicallyPrecedes($1) } }
+            if let c = keys[key] {
+                classOf[item] = c
+                classSize[c] += 1
+            } else {
+                keys[key] = classSize.count
+                classOf[item] = classSize.count
+                classSize.append(1)
+                unitSize.append(members.count)
+                classKeys.append(key)
+            }
+        }
+        self.classOf = classOf
+        self.classSize = classSize
+        self.unitSize = unitSize
+        var holders: [[[(unitClass: Int, count: Int)]]] = components.map { [[(unitClass: Int, count: Int)]](repeating: [], count: $0.totals.count) }
+        for (c, key) in classKeys.enumerated() {
+            for a in components.indices {
+                var count: [Int: Int] = [:]
+                for member in key { for v in member[a] { count[v, default: 0] += 1 } }
+                for (v, n) in count { holders[a][v].append((c, n)) }
+            }
+        }
+        self.holders = holders
+        var index: [Int: Int] = [:]
+        var tableClasses: [[Int]] = []
+        var sizeOptions: [[Int]] = []
+        var sizeCost: [[Double]] = []
+        let attendance = instance.presentIn[s].count
+        for t in instance.tablesIn[s] {
+            let key = instance.capacity[t] &* 1_000_003 &+ instance.minSize[t]
+            if let g = index[key] {
+                tableClasses[g].append(t)
+                continue
+            }
+            index[key] = tableClasses.count
+            tableClasses.append([t])
+            let smallest = max(1, instance.minSize[t])
+            let options = [0] + (smallest...max(smallest, instance.capacity[t])).filter { $0 <= instance.capacity[t] && $0 <= attendance }
+            sizeOptions.append(options)
+            let q = instance.targetSize(session: s, table: t)
+            sizeCost.append(options.map { instance.weights.size * abs(Double($0) - q) })
+        }
+        self.tableClasses = tableClasses
+        self.sizeOptions = sizeOptions
+        self.sizeCost = sizeCost
+    }
+
+    /// The balance cost of a table seating `counts` (per class), `size` in all.
+    func balanceCost(_ counts: [Int], size: Int) -> Double {
+        var cost = 0.0
+        for (a, component) in components.enumerated() {
+            for v in component.totals.indices where !component.isNone(v) && component.totals[v] > 0 {
+                var held = 0
+                for (c, n) in holders[a][v] { held += n * counts[c] }
+                cost += component.weight * abs(Double(held) - component.shares[v] * Double(size))
+            }
+        }
+        return cost
+    }
+
+    /// Whether `counts` keeps the hard rules on balanced attributes.
+    func keepsRules(_ counts: [Int], size: Int) -> Bool {
+        guard size > 0 else { return true }
+        for (a, component) in components.enumerated() where component.isComposition {
+            for v in component.totals.indices {
+                var held = 0
+                for (c, n) in holders[a][v] { held += n * counts[c] }
+                if held < component.lower[v] || held > component.upper[v] { return false }
+            }
+        }
+        return true
+    }
+
+    /// The compositions of the tables of a seating of this session.
+    func compositions(of seat: [[Int]]) -> [Composition] {
+        let s = session
+        var counts = [Int: [Int]]()
+        for (item, members) in items.members.enumerated() where classOf[item] >= 0 {
+            let t = seat[s][members[0]]
+            guard t >= 0 else { continue }
+            counts[t, default: [Int](repeating: 0, count: classSize.count)][classOf[item]] += 1
+        }
+        var result: [Composition] = []
+        for (g, tables) in tableClasses.enumerated() {
+            for t in tables {
+                let x = counts[t] ?? [Int](repeating: 0, count: classSize.count)
+                let size = zip(x, unitSize).reduce(0) { $0 + $1.0 * $1.1 }
+                result.append(Composition(tableClass: g, size: size, counts: x))
+            }
+        }
+        return result
+    }
+
+    /// Column generation from the compositions of `seat` (a valid seating) until
+    /// `deadline`, `stop`, or convergence. `nil` when no bound was established.
+    func solve(from seat: [[Int]], deadline: Date, stop: (() -> Bool)? = nil) -> Outcome? {
+        let C = classSize.count
+        let G = tableClasses.count
+        guard C > 0, G > 0 else { return nil }
+        var columns: [Composition] = []
+        var known = Set<Composition>()
+        func add(_ composition: Composition) {
+            guard composition.size == 0 || keepsRules(composition.counts, size: composition.size) else { return }
+            if known.insert(composition).inserted { columns.append(composition) }
+        }
+        for composition in compositions(of: seat) { add(composition) }
+        for g in 0..<G where sizeOptions[g].contains(0) {
+            add(Composition(tableClass: g, size: 0, counts: [Int](repeating: 0, count: C)))
+        }
+        var best = -Double.infinity
+        var master: Double?
+        var weights: [(Composition, Double)] = []
+        var iterations = 0
+        var center: [Double]?
+        var smooth = true
+        let sizes = Array(Set(sizeOptions.flatMap { $0 }.filter { $0 > 0 })).sorted()
+        while Date() < deadline && stop?() != true {
+            iterations += 1
+            // Master LP over the known compositions.
+            var program = IntegerProgram()
+            var classTerms = [[IntegerProgram.Term]](repeating: [], count: C)
+            var tableTerms = [[IntegerProgram.Term]](repeating: [], count: G)
+            for (j, column) in columns.enumerated() {
+                let g = column.tableClass
+                let k = sizeOptions[g].firstIndex(of: column.size) ?? 0
+                let index = program.addColumn("l\(j)", cost: sizeCost[g][k] + balanceCost(column.counts, size: column.size))
+                for c in 0..<C where column.counts[c] > 0 { classTerms[c].append(.init(index, Double(column.counts[c]))) }
+                tableTerms[g].append(.init(index, 1))
+            }
+            for c in 0..<C { program.addRow("c\(c)", classTerms[c], lower: Double(classSize[c]), upper: Double(classSize[c])) }
+            for g in 0..<G {
+                let n = Double(tableClasses[g].count)
+                program.addRow("g\(g)", tableTerms[g], lower: n, upper: n)
+            }
+            guard let lp = try? GLPKSolver.solveRelaxation(program, timeLimit: max(0.01, deadline.timeIntervalSinceNow)),
+                lp.status == .optimal, let duals = lp.rowDuals, let values = lp.values
+            else { break }
+            master = lp.objective
+            weights = columns.indices.filter { values[$0] > 1e-9 }.map { (columns[$0], values[$0]) }
+            let dualPi = Array(duals.prefix(C))
+            let mu = Array(duals.suffix(G))
+            // Wentges smoothing: price between the multipliers of the best bound so far and
+            // the master's duals (fewer iterations); right at the duals after a miss.
+            var pi = dualPi
+            if let center, smooth {
+                pi = zip(center, dualPi).map { 0.5 * $0 + 0.5 * $1 }
+            }
+
+            // Pricing: the best composition of each size.
+            var priced: [Int: (value: Double, bound: Double, counts: [Int]?)] = [:]
+            var complete = true
+            for k in sizes {
+                guard Date() < deadline, stop?() != true else {
+                    complete = false
+                    break
+                }
+                guard let result = price(size: k, pi: pi, deadline: deadline) else {
+                    complete = false
+                    break
+                }
+                priced[k] = result
+            }
+            guard complete else { break }
+            // The Lagrangian bound for these multipliers.
+            var bound = 0.0
+            for c in 0..<C { bound += pi[c] * Double(classSize[c]) }
+            var added = 0
+            for g in 0..<G {
+                var least = Double.infinity
+                for (index, k) in sizeOptions[g].enumerated() {
+                    let value = k == 0 ? 0 : (priced[k]?.bound ?? .infinity)
+                    least = min(least, sizeCost[g][index] + value)
+                    if k > 0, let found = priced[k], let counts = found.counts,
+                        sizeCost[g][index] + balanceCost(counts, size: k) - zip(dualPi, counts).reduce(0.0, { $0 + $1.0 * Double($1.1) }) - mu[g] < -1e-7
+                    {
+                        let before = columns.count
+                        add(Composition(tableClass: g, size: k, counts: counts))
+                        added += columns.count - before
+                    }
+                }
+                bound += Double(tableClasses[g].count) * least
+            }
+            if bound.isFinite, bound > best {
+                best = bound
+                center = pi
+            }
+            if added == 0 {
+                // Converged when priced at the duals themselves; otherwise a miss.
+                if !smooth || center == nil { break }
+                smooth = false
+                continue
+            }
+            smooth = true
+            if let master, master - best <= 1e-7 * max(1, abs(master)) { break }
+        }
+        guard best.isFinite else { return nil }
+        let safe = best - 1e-7 * max(1, abs(best))
+        return Outcome(bound: safe, masterObjective: master, compositions: weights, iterations: iterations)
+    }
+
+    /// min over compositions x of size `k` of balance(x) − π·x: the best value found,
+    /// a proven lower bound on the minimum, and the composition.
+    private func price(size k: Int, pi: [Double], deadline: Date) -> (value: Double, bound: Double, counts: [Int]?)? {
+        var program = IntegerProgram()
+        let C = classSize.count
+        var x: [Int] = []
+        var all: [IntegerProgram.Term] = []
+        for c in 0..<C {
+            let column = program.addColumn("x\(c)", lower: 0, upper: Double(min(k / unitSize[c], classSize[c])), integer: true, cost: -pi[c])
+            x.append(column)
+            all.append(.init(column, Double(unitSize[c])))
+        }
+        program.addRow("size", all, lower: Double(k), upper: Double(k))
+        // |y - t| written by unit segments between integers: the LP sees the convex
+        // interpolation of the integer costs, far tighter than |y - t| itself.
+        var constant = 0.0
+        for (a, component) in components.enumerated() {
+            for v in component.totals.indices where component.totals[v] > 0 {
+                let terms = holders[a][v].map { IntegerProgram.Term(x[$0.unitClass], Double($0.count)) }
+                if component.isNone(v) { continue }
+                if component.isComposition, component.lower[v] > 0 {
+                    program.addRow("r\(a)_\(v)", terms, lower: Double(component.lower[v]))
+                }
+                let target = component.shares[v] * Double(k)
+                constant += component.weight * target
+                let most = min(k, component.totals[v], component.isComposition ? component.upper[v] : k)
+                var segments: [IntegerProgram.Term] = []
+                for j in 0..<most {
+                    let slope = component.weight * (abs(Double(j + 1) - target) - abs(Double(j) - target))
+                    segments.append(.init(program.addColumn("s\(a)_\(v)_\(j)", lower: 0, upper: 1, cost: slope), -1))
+                }
+                program.addRow("y\(a)_\(v)", terms + segments, lower: 0, upper: 0)
+            }
+        }
+        program.objectiveConstant = constant
+        let limit = max(0.01, min(2, deadline.timeIntervalSinceNow))
+        guard let result = try? GLPKSolver.solve(program, options: MIPOptions(timeLimit: limit)) else { return nil }
+        switch result.termination {
+        case .optimal:
+            guard let objective = result.objective, let values = result.values else { return nil }
+            return (objective, objective, x.map { Int(values[$0].rounded()) })
+        case .infeasible:
+            return (.infinity, .infinity, nil)
+        default:
+            guard let bound = result.bound else { return nil }
+            let counts = result.values.map { values in x.map { Int(values[$0].rounded()) } }
+            return (result.objective ?? .infinity, bound, counts)
+        }
+    }
+}
