@@ -36,6 +36,8 @@ struct CompositionBound {
         let masterObjective: Double?
         /// Compositions with a positive weight in the last master LP, and their weights.
         let compositions: [(composition: Composition, weight: Double)]
+        /// Every composition generated (the restricted master's columns).
+        let columns: [Composition]
         let iterations: Int
     }
 
@@ -53,8 +55,8 @@ struct CompositionBound {
     private let holders: [[[(unitClass: Int, count: Int)]]]
     /// Tables interchangeable for this bound: same capacity and minSize.
     let tableClasses: [[Int]]
-    private let sizeOptions: [[Int]]
-    private let sizeCost: [[Double]]
+    let sizeOptions: [[Int]]
+    let sizeCost: [[Double]]
 
     init(instance: Instance, session s: Int, items: SessionItems) {
         self.instance = instance
@@ -166,16 +168,33 @@ struct CompositionBound {
     /// Column generation from the compositions of `seat` (a valid seating) until
     /// `deadline`, `stop`, or convergence. `nil` when no bound was established.
     func solve(from seat: [[Int]], deadline: Date, stop: (() -> Bool)? = nil) -> Outcome? {
+        guard !classSize.isEmpty, !tableClasses.isEmpty else { return nil }
+        let run = generate(
+            units: classSize, tables: tableClasses.map(\.count), columns: compositions(of: seat), slack: nil,
+            deadline: deadline, stop: stop)
+        guard run.bound.isFinite else { return nil }
+        let safe = run.bound - 1e-7 * max(1, abs(run.bound))
+        return Outcome(bound: safe, masterObjective: run.master, compositions: run.weights, columns: run.columns, iterations: run.iterations)
+    }
+
+    /// One column generation: seat `units[c]` units of each class at `tables[g]` tables of
+    /// each table class, starting from `columns`. With a `slack` cost, a class may be left
+    /// short at that price per unit (so that any start is feasible); `bound` is then a
+    /// bound only for the slack problem.
+    func generate(
+        units: [Int], tables: [Int], columns start: [Composition], slack: Double?, deadline: Date,
+        maxIterations: Int = .max, stop: (() -> Bool)? = nil
+    ) -> (bound: Double, master: Double?, weights: [(Composition, Double)], columns: [Composition], iterations: Int) {
         let C = classSize.count
         let G = tableClasses.count
-        guard C > 0, G > 0 else { return nil }
         var columns: [Composition] = []
         var known = Set<Composition>()
         func add(_ composition: Composition) {
             guard composition.size == 0 || keepsRules(composition.counts, size: composition.size) else { return }
+            guard zip(composition.counts, units).allSatisfy({ $0 <= $1 }), tables[composition.tableClass] > 0 else { return }
             if known.insert(composition).inserted { columns.append(composition) }
         }
-        for composition in compositions(of: seat) { add(composition) }
+        for composition in start { add(composition) }
         for g in 0..<G where sizeOptions[g].contains(0) {
             add(Composition(tableClass: g, size: 0, counts: [Int](repeating: 0, count: C)))
         }
@@ -184,9 +203,9 @@ struct CompositionBound {
         var weights: [(Composition, Double)] = []
         var iterations = 0
         var center: [Double]?
-        var smooth = true
+        var smooth = slack == nil
         let sizes = Array(Set(sizeOptions.flatMap { $0 }.filter { $0 > 0 })).sorted()
-        while Date() < deadline && stop?() != true {
+        while Date() < deadline && stop?() != true && iterations < maxIterations {
             iterations += 1
             // Master LP over the known compositions.
             var program = IntegerProgram()
@@ -199,9 +218,14 @@ struct CompositionBound {
                 for c in 0..<C where column.counts[c] > 0 { classTerms[c].append(.init(index, Double(column.counts[c]))) }
                 tableTerms[g].append(.init(index, 1))
             }
-            for c in 0..<C { program.addRow("c\(c)", classTerms[c], lower: Double(classSize[c]), upper: Double(classSize[c])) }
+            if let slack {
+                for c in 0..<C where units[c] > 0 {
+                    classTerms[c].append(.init(program.addColumn("short\(c)", cost: slack * Double(unitSize[c])), 1))
+                }
+            }
+            for c in 0..<C { program.addRow("c\(c)", classTerms[c], lower: Double(units[c]), upper: Double(units[c])) }
             for g in 0..<G {
-                let n = Double(tableClasses[g].count)
+                let n = Double(tables[g])
                 program.addRow("g\(g)", tableTerms[g], lower: n, upper: n)
             }
             guard let lp = try? GLPKSolver.solveRelaxation(program, timeLimit: max(0.01, deadline.timeIntervalSinceNow)),
@@ -226,18 +250,18 @@ struct CompositionBound {
                     complete = false
                     break
                 }
-                guard let result = price(size: k, pi: pi, deadline: deadline) else {
+                guard let result = price(size: k, pi: pi, units: units, deadline: deadline) else {
                     complete = false
                     break
                 }
                 priced[k] = result
             }
             guard complete else { break }
-            // The Lagrangian bound for these multipliers.
+            // The Lagrangian bound for these multipliers (meaningful without slack only).
             var bound = 0.0
-            for c in 0..<C { bound += pi[c] * Double(classSize[c]) }
+            for c in 0..<C { bound += pi[c] * Double(units[c]) }
             var added = 0
-            for g in 0..<G {
+            for g in 0..<G where tables[g] > 0 {
                 var least = Double.infinity
                 for (index, k) in sizeOptions[g].enumerated() {
                     let value = k == 0 ? 0 : (priced[k]?.bound ?? .infinity)
@@ -250,9 +274,9 @@ struct CompositionBound {
                         added += columns.count - before
                     }
                 }
-                bound += Double(tableClasses[g].count) * least
+                bound += Double(tables[g]) * least
             }
-            if bound.isFinite, bound > best {
+            if slack == nil, bound.isFinite, bound > best {
                 best = bound
                 center = pi
             }
@@ -262,23 +286,21 @@ struct CompositionBound {
                 smooth = false
                 continue
             }
-            smooth = true
+            smooth = slack == nil
             if let master, master - best <= 1e-7 * max(1, abs(master)) { break }
         }
-        guard best.isFinite else { return nil }
-        let safe = best - 1e-7 * max(1, abs(best))
-        return Outcome(bound: safe, masterObjective: master, compositions: weights, iterations: iterations)
+        return (best, master, weights, columns, iterations)
     }
 
     /// min over compositions x of size `k` of balance(x) − π·x: the best value found,
     /// a proven lower bound on the minimum, and the composition.
-    private func price(size k: Int, pi: [Double], deadline: Date) -> (value: Double, bound: Double, counts: [Int]?)? {
+    private func price(size k: Int, pi: [Double], units: [Int], deadline: Date) -> (value: Double, bound: Double, counts: [Int]?)? {
         var program = IntegerProgram()
         let C = classSize.count
         var x: [Int] = []
         var all: [IntegerProgram.Term] = []
         for c in 0..<C {
-            let column = program.addColumn("x\(c)", lower: 0, upper: Double(min(k / unitSize[c], classSize[c])), integer: true, cost: -pi[c])
+            let column = program.addColumn("x\(c)", lower: 0, upper: Double(min(k / unitSize[c], units[c])), integer: true, cost: -pi[c])
             x.append(column)
             all.append(.init(column, Double(unitSize[c])))
         }

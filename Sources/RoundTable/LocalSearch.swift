@@ -340,7 +340,7 @@ struct SeatingSearch {
     @discardableResult
     mutating func improve(
         until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil,
-        stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
+        temperatureScale: Double = 1, stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
     ) -> Int {
         noteBest()
         if let onBest, bestSeat != nil { onBest(bestCost) }
@@ -351,7 +351,7 @@ struct SeatingSearch {
         guard !movable.isEmpty else { return 0 }
         let begin = Date()
         let budget = max(1e-3, deadline.timeIntervalSince(begin))
-        let startTemperature = initialTemperature(movable)
+        let startTemperature = initialTemperature(movable) * temperatureScale
         let endTemperature = startTemperature * 1e-4
         var temperature = startTemperature
         var accepted = 0

@@ -140,12 +140,14 @@ struct PlanningRun {
             let value = max(cheapBound(session: s, best: best) ?? -.infinity, patterns[s]?.bound ?? -.infinity)
             return value.isFinite ? value : nil
         }
+        var compositions: [Int: [CompositionBound.Composition]] = [:]
         if let seat = best {
             for s in 0..<instance.sessionCount where !stopped {
                 let budget = remaining * (large ? 0.4 : 0.25) / Double(instance.sessionCount)
                 if let outcome = compositionBound(session: s, seat: seat, until: Date().addingTimeInterval(budget)) {
                     floors[s] = max(floors[s] ?? -.infinity, outcome.bound)
                     converged[s] = outcome.converged
+                    compositions[s] = outcome.columns
                 }
             }
         }
@@ -161,14 +163,36 @@ struct PlanningRun {
                 return finish(seat, bound: floor, method: "search+bounds")
             }
         }
-        if large, best != nil {
-            // Annealing for the rest of the time, stopping early if it meets the bound.
+        if large, var seat = best {
+            // Round the composition LP (price-and-dive) and anneal from there at a low
+            // temperature for the rest of the time, stopping early if it meets the bound.
             let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
-            search.improve(
-                until: deadline, patience: options.timeLimit, target: floor.map { $0 + 1e-6 * max(1, abs($0)) },
+            let target = floor.map { $0 + 1e-6 * max(1, abs($0)) }
+            var rounded = false
+            for s in 0..<instance.sessionCount where !stopped {
+                guard let columns = compositions[s] else { continue }
+                let bound = CompositionBound(instance: instance, session: s, items: items[s])
+                let until = Date().addingTimeInterval(remaining * 0.35 / Double(instance.sessionCount - s))
+                if let dealt = CompositionRounding(bound: bound).seat(columns: columns, from: seat, deadline: until, seed: options.seed &+ UInt64(s)) {
+                    seat = dealt
+                    rounded = true
+                }
+            }
+            var polish = search
+            var scale = 1.0
+            if rounded {
+                polish = SeatingSearch(instance: instance, items: items, seed: options.seed &+ 2)
+                polish.load(seat)
+                polish.construct()
+                scale = 0.05
+            }
+            polish.improve(
+                until: deadline, patience: options.timeLimit, target: target, temperatureScale: scale,
                 stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
-            if let improved = search.bestSeat { best = better(best, improved) }
-            if let seat = best { return finish(seat, bound: floor, method: "search+bounds", floors: floors) }
+            if let improved = polish.bestSeat { best = better(best, improved) }
+            if let seat = best {
+                return finish(seat, bound: floor, method: rounded ? "compositions+local-search" : "search+bounds", floors: floors)
+            }
         }
         var infeasibleSessions: [Int] = []
         var bound: Double?
@@ -330,12 +354,12 @@ struct PlanningRun {
 
     /// The composition (Dantzig–Wolfe) bound of session `s`, started from the tables of
     /// `seat` (a valid seating).
-    func compositionBound(session s: Int, seat: [[Int]], until: Date) -> (bound: Double, converged: Bool)? {
+    func compositionBound(session s: Int, seat: [[Int]], until: Date) -> (bound: Double, converged: Bool, columns: [CompositionBound.Composition])? {
         guard !stopped, !instance.presentIn[s].isEmpty, until > Date() else { return nil }
         let bound = CompositionBound(instance: instance, session: s, items: items[s])
         guard let outcome = bound.solve(from: seat, deadline: until, stop: { stopped }) else { return nil }
         let converged = outcome.masterObjective.map { $0 - outcome.bound <= 1e-6 * max(1, abs($0)) } ?? false
-        return (outcome.bound, converged)
+        return (outcome.bound, converged, outcome.columns)
     }
 
     /// The best of the Lagrangian and transportation bounds of one session.
