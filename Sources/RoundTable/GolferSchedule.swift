@@ -45,7 +45,8 @@ struct GolferSchedule: Sendable {
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
     /// when one applies and reaches ``target``, else tabu search (from the construction
-    /// when there is one). Returns as soon as ``target`` is reached.
+    /// when there is one) alternating with ``GolferOrbits`` searches. Returns as soon as
+    /// ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         var start: [[Int]]?
@@ -58,8 +59,26 @@ struct GolferSchedule: Sendable {
                 if Self.repeats(built.rounds, groups: groups) <= target { return seat(built.rounds) }
             }
         }
+        // Tabu search on the whole schedule, taking turns with searches for the base round
+        // of a symmetric schedule without repeats (when one may exist), in slices that
+        // lengthen each pass so that no single method can starve the others.
         var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start)
-        search.run(target: target, deadline: deadline, stop: stop)
+        let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
+        var slice = 0.1
+        var run: UInt64 = 0
+        while search.bestCost > target && Date() < deadline && !stop() {
+            search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
+            for shape in shapes where search.bestCost > target && Date() < deadline && !stop() {
+                run += 1
+                var base = GolferSearch(orbits: shape, seed: seed &+ run &* 0x9E37_79B9_7F4A_7C15)
+                base.run(target: 0, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
+                if base.bestCost == 0 {
+                    let schedule = shape.expand(base.best, count: rounds)
+                    if Self.repeats(schedule, groups: groups) == 0 { return seat(schedule) }
+                }
+            }
+            slice *= 1.5
+        }
         return seat(search.best)
     }
 
