@@ -9,7 +9,8 @@ import Foundation
 /// schedule has no repeat exactly when the base rounds use every orbit of pairs at most
 /// once and never a pair whose orbit is shorter than h (two fixed players, or (i, j) and
 /// (i + h/2, j)): those classes start at 1 in ``preset``. This is the classical
-/// difference method for resolvable designs, with the base rounds found by search.
+/// difference method for resolvable designs, with the base round found by a randomized
+/// depth-first search (``baseRound(symmetric:seed:nodeLimit:)``).
 struct GolferOrbits: Sendable {
     let groups: Int
     let size: Int
@@ -86,6 +87,19 @@ struct GolferOrbits: Sendable {
         return list
     }
 
+    /// A base round using no orbit of pairs twice, by depth-first search in random order
+    /// that gives up after `nodeLimit` nodes (`nil` then; restart with another seed).
+    ///
+    /// With `symmetric`, the round is also required to be invariant under σ: (i, j) →
+    /// (i, j + 1 mod c), fixed players cycled c at a time (the rest left alone), so a
+    /// group is placed with its images under σ. That shrinks the search enough to find
+    /// 9×4×11 and 10×4×11 within milliseconds (measured), where the plain search needs
+    /// seconds; it also rules some shapes out, so both are tried.
+    func baseRound(symmetric: Bool, seed: UInt64, nodeLimit: Int) -> [Int]? {
+        var search = BaseRoundSearch(shape: self, symmetric: symmetric, seed: seed, nodeLimit: nodeLimit)
+        return search.solve(group: 0) ? search.label : nil
+    }
+
     /// The first `count` rounds (`[round][player] → group`) the base rounds give.
     func expand(_ base: [[Int]], count: Int) -> [[Int]] {
         let n = players
@@ -101,5 +115,105 @@ struct GolferOrbits: Sendable {
             }
         }
         return Array(rounds.prefix(count))
+    }
+}
+
+/// The depth-first search of ``GolferOrbits/baseRound(symmetric:seed:nodeLimit:)``.
+private struct BaseRoundSearch {
+    let shape: GolferOrbits
+    let n: Int
+    let nodeLimit: Int
+    /// Players in σ's order (the identity when not symmetric).
+    let sigma: [Int]
+    /// Uses of each orbit of pairs (``GolferOrbits/preset`` to start).
+    var used: [Int]
+    /// Group of each player, -1 while unplaced.
+    var label: [Int]
+    var rng: SplitMix64
+    var nodes = 0
+
+    init(shape: GolferOrbits, symmetric: Bool, seed: UInt64, nodeLimit: Int) {
+        self.shape = shape
+        n = shape.players
+        self.nodeLimit = nodeLimit
+        used = shape.preset
+        label = [Int](repeating: -1, count: shape.players)
+        rng = SplitMix64(seed: seed)
+        let (h, c) = (shape.shift, shape.cycles)
+        var sigma = Array(0..<shape.players)
+        if symmetric {
+            for p in 0..<(c * h) { sigma[p] = ((p / h + 1) % c) * h + p % h }
+            for q in 0..<(shape.fixed / c * c) { sigma[c * h + q] = c * h + q / c * c + (q % c + 1) % c }
+        }
+        self.sigma = sigma
+    }
+
+    /// Fills groups from `group` on; true when every player is placed.
+    mutating func solve(group: Int) -> Bool {
+        guard let p = label.firstIndex(of: -1) else { return true }
+        guard group < shape.groups else { return false }
+        label[p] = group
+        var candidates = (0..<n).filter { label[$0] < 0 && used[shape.pairClass[p * n + $0]] == 0 }
+        candidates.shuffle(using: &rng)
+        if extend([p], candidates[...], group) { return true }
+        label[p] = -1
+        return false
+    }
+
+    /// Adds players from `candidates` to `block` (group `group`) until it is full.
+    mutating func extend(_ block: [Int], _ candidates: ArraySlice<Int>, _ group: Int) -> Bool {
+        nodes += 1
+        guard nodes <= nodeLimit else { return false }
+        if block.count == shape.size { return placeImages(of: block, group: group) }
+        for (k, q) in zip(candidates.indices, candidates) {
+            var classes: [Int] = []
+            for b in block {
+                let c = shape.pairClass[b * n + q]
+                if used[c] != 0 || classes.contains(c) { break }
+                classes.append(c)
+            }
+            guard classes.count == block.count else { continue }
+            for c in classes { used[c] += 1 }
+            label[q] = group
+            if extend(block + [q], candidates[(k + 1)...], group) { return true }
+            label[q] = -1
+            for c in classes { used[c] -= 1 }
+            guard nodes <= nodeLimit else { return false }
+        }
+        return false
+    }
+
+    /// Places the images of a full `block` under σ as the next groups, then goes on.
+    mutating func placeImages(of block: [Int], group: Int) -> Bool {
+        var images: [[Int]] = []
+        let original = Set(block)
+        var current = block
+        while true {
+            current = current.map { sigma[$0] }
+            if Set(current) == original { break }
+            images.append(current)
+            guard images.count < shape.groups else { return false }
+        }
+        guard group + 1 + images.count <= shape.groups else { return false }
+        var seen = original
+        var classes: [Int] = []
+        for image in images {
+            for q in image {
+                guard label[q] < 0, seen.insert(q).inserted else { return false }
+            }
+            for x in 0..<image.count {
+                for y in (x + 1)..<image.count {
+                    let c = shape.pairClass[image[x] * n + image[y]]
+                    guard used[c] == 0, !classes.contains(c) else { return false }
+                    classes.append(c)
+                }
+            }
+        }
+        for c in classes { used[c] += 1 }
+        for (m, image) in images.enumerated() { for q in image { label[q] = group + 1 + m } }
+        if solve(group: group + 1 + images.count) { return true }
+        for c in classes { used[c] -= 1 }
+        for image in images { for q in image { label[q] = -1 } }
+        return false
     }
 }

@@ -59,24 +59,27 @@ struct GolferSchedule: Sendable {
                 if Self.repeats(built.rounds, groups: groups) <= target { return seat(built.rounds) }
             }
         }
-        // Tabu search on the whole schedule, taking turns with searches for the base round
-        // of a symmetric schedule without repeats (when one may exist), in slices that
-        // lengthen each pass so that no single method can starve the others.
+        // Tabu search on the whole schedule, taking turns with randomized searches for the
+        // base round of a symmetric schedule without repeats (when one may exist), in
+        // slices that lengthen each pass so that no method starves the others.
         var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start)
         let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
-        var slice = 0.1
-        var run: UInt64 = 0
+        var slice = 0.05
+        var restart: UInt64 = 0
         while search.bestCost > target && Date() < deadline && !stop() {
-            search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
-            for shape in shapes where search.bestCost > target && Date() < deadline && !stop() {
-                run += 1
-                var base = GolferSearch(orbits: shape, seed: seed &+ run &* 0x9E37_79B9_7F4A_7C15)
-                base.run(target: 0, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
-                if base.bestCost == 0 {
-                    let schedule = shape.expand(base.best, count: rounds)
-                    if Self.repeats(schedule, groups: groups) == 0 { return seat(schedule) }
+            for symmetric in [true, false] {
+                for shape in shapes {
+                    let end = min(deadline, Date().addingTimeInterval(slice))
+                    while Date() < end && !stop() {
+                        restart += 1
+                        // 20,000 nodes: a few milliseconds; measured best of 2,000 / 20,000 / 200,000.
+                        guard let base = shape.baseRound(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000) else { continue }
+                        let schedule = shape.expand([base], count: rounds)
+                        if Self.repeats(schedule, groups: groups) == 0 { return seat(schedule) }
+                    }
                 }
             }
+            search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
             slice *= 1.5
         }
         return seat(search.best)

@@ -13,10 +13,6 @@ import Foundation
 /// where they add the fewest repeats and leave the most freedom to those still unseated.
 /// The meeting counts are kept incrementally, so a move is evaluated in O(size).
 /// Round 0 never changes: relabelling players makes any schedule start with it.
-///
-/// The same search finds base rounds of a symmetric schedule (``GolferOrbits``): then
-/// pairs are counted by class (their orbit under the symmetry), a class starts at 1 when
-/// any use of it repeats a meeting, and no round is fixed.
 struct GolferSearch: Sendable {
     let groups: Int
     let size: Int
@@ -26,12 +22,8 @@ struct GolferSearch: Sendable {
     private(set) var group: [[Int]]
     /// `members[r][g]`: the players of group g in round r.
     private var members: [[[Int]]]
-    /// `pairClass[p * players + q]`: the counter of the pair p, q.
-    private let pairClass: [Int]
-    /// `met[c]`: rounds in which a pair of class c shares a group (plus 1 when any meeting repeats).
+    /// `met[p * players + q]`: rounds in which p and q share a group.
     private var met: [Int]
-    /// The first round moves may change.
-    private let firstFree: Int
     /// Repeated meetings: Σ over pairs of max(0, met − 1).
     private(set) var cost: Int
     private(set) var best: [[Int]]
@@ -41,17 +33,6 @@ struct GolferSearch: Sendable {
     /// A greedy schedule, or `start` when given (a `[round][player] → group` array of the
     /// right shape, every group exactly `size`).
     init(groups: Int, size: Int, rounds: Int, seed: UInt64, start: [[Int]]? = nil) {
-        let n = groups * size
-        let pairs = (0..<(n * n)).map { k in min(k / n, k % n) * n + max(k / n, k % n) }
-        self.init(groups: groups, size: size, rounds: rounds, seed: seed, start: start, pairClass: pairs, preset: [Int](repeating: 0, count: n * n), firstFree: 1)
-    }
-
-    /// Base rounds of a symmetric schedule, pairs counted by their orbit.
-    init(orbits: GolferOrbits, seed: UInt64) {
-        self.init(groups: orbits.groups, size: orbits.size, rounds: orbits.baseRounds, seed: seed, start: nil, pairClass: orbits.pairClass, preset: orbits.preset, firstFree: 0)
-    }
-
-    private init(groups: Int, size: Int, rounds: Int, seed: UInt64, start: [[Int]]?, pairClass: [Int], preset: [Int], firstFree: Int) {
         self.groups = groups
         self.size = size
         self.rounds = rounds
@@ -59,9 +40,7 @@ struct GolferSearch: Sendable {
         rng = SplitMix64(seed: seed)
         group = [[Int]](repeating: [Int](repeating: 0, count: n), count: rounds)
         members = [[[Int]]](repeating: [[Int]](repeating: [], count: groups), count: rounds)
-        self.pairClass = pairClass
-        self.firstFree = firstFree
-        met = preset
+        met = [Int](repeating: 0, count: n * n)
         cost = 0
         best = []
         bestCost = 0
@@ -84,33 +63,20 @@ struct GolferSearch: Sendable {
             let list = members[r][g]
             for x in 0..<list.count {
                 for y in (x + 1)..<max(x + 1, list.count) {
-                    add(list[x], list[y], n)
+                    let (a, b) = (list[x], list[y])
+                    if met[a * n + b] >= 1 { cost += 1 }
+                    met[a * n + b] += 1
+                    met[b * n + a] += 1
                 }
             }
         }
     }
 
-    /// Counts one more meeting of p and q.
-    private mutating func add(_ p: Int, _ q: Int, _ n: Int) {
-        let c = pairClass[p * n + q]
-        if met[c] >= 1 { cost += 1 }
-        met[c] += 1
-    }
-
-    /// Counts one meeting of p and q less.
-    private mutating func remove(_ p: Int, _ q: Int, _ n: Int) {
-        let c = pairClass[p * n + q]
-        met[c] -= 1
-        if met[c] >= 1 { cost -= 1 }
-    }
-
-    private func meetings(_ p: Int, _ q: Int, _ n: Int) -> Int { met[pairClass[p * n + q]] }
-
     /// Round `r` built group by group: each next player adds the fewest repeats with the
     /// group so far, then leaves the most unseated players who have met nobody in it.
     private mutating func greedyRound(_ r: Int) -> [Int] {
         let n = players
-        if r == 0 && firstFree == 1 { return (0..<n).map { $0 / size } }
+        if r == 0 { return (0..<n).map { $0 / size } }
         var labels = [Int](repeating: -1, count: n)
         var unseated = Array(0..<n)
         for g in 0..<groups {
@@ -121,11 +87,11 @@ struct GolferSearch: Sendable {
                 var ties = 0
                 for (k, x) in unseated.enumerated() {
                     var repeats = 0
-                    for y in current where meetings(x, y, n) > 0 { repeats += 1 }
+                    for y in current where met[x * n + y] > 0 { repeats += 1 }
                     // Freedom: unseated players who have met neither x nor the group.
                     var blocked = 0
                     for u in unseated where u != x {
-                        if meetings(x, u, n) > 0 || current.contains(where: { meetings($0, u, n) > 0 }) { blocked += 1 }
+                        if met[x * n + u] > 0 || current.contains(where: { met[$0 * n + u] > 0 }) { blocked += 1 }
                     }
                     let key = (repeats, blocked)
                     if key < bestKey {
@@ -150,12 +116,12 @@ struct GolferSearch: Sendable {
         let n = players
         var d = 0
         for x in members[r][group[r][a]] where x != a {
-            if meetings(a, x, n) >= 2 { d -= 1 }
-            if meetings(b, x, n) >= 1 { d += 1 }
+            if met[a * n + x] >= 2 { d -= 1 }
+            if met[b * n + x] >= 1 { d += 1 }
         }
         for y in members[r][group[r][b]] where y != b {
-            if meetings(b, y, n) >= 2 { d -= 1 }
-            if meetings(a, y, n) >= 1 { d += 1 }
+            if met[b * n + y] >= 2 { d -= 1 }
+            if met[a * n + y] >= 1 { d += 1 }
         }
         return d
     }
@@ -163,11 +129,15 @@ struct GolferSearch: Sendable {
     private mutating func swap(_ r: Int, _ a: Int, _ b: Int) {
         let n = players
         let (ga, gb) = (group[r][a], group[r][b])
-        // Removals first, so that a class both left and joined is counted exactly.
-        for x in members[r][ga] where x != a { remove(a, x, n) }
-        for y in members[r][gb] where y != b { remove(b, y, n) }
-        for x in members[r][ga] where x != a { add(b, x, n) }
-        for y in members[r][gb] where y != b { add(a, y, n) }
+        cost += delta(r, a, b)
+        for x in members[r][ga] where x != a {
+            met[a * n + x] -= 1; met[x * n + a] -= 1
+            met[b * n + x] += 1; met[x * n + b] += 1
+        }
+        for y in members[r][gb] where y != b {
+            met[b * n + y] -= 1; met[y * n + b] -= 1
+            met[a * n + y] += 1; met[y * n + a] += 1
+        }
         if let k = members[r][ga].firstIndex(of: a) { members[r][ga][k] = b }
         if let k = members[r][gb].firstIndex(of: b) { members[r][gb][k] = a }
         group[r][a] = gb
@@ -178,7 +148,7 @@ struct GolferSearch: Sendable {
     /// the best schedule is in ``best``.
     mutating func run(target: Int, deadline: Date, stop: () -> Bool) {
         let n = players
-        guard rounds > firstFree, groups > 1, size > 1 else { return }
+        guard rounds > 1, groups > 1, size > 1 else { return }
         var tabu = [Int](repeating: 0, count: rounds * n * n)
         var iteration = 0
         var stall = 0
@@ -192,9 +162,9 @@ struct GolferSearch: Sendable {
             var pick = (r: -1, a: -1, b: -1)
             var pickDelta = Int.max
             var ties = 0
-            for r in firstFree..<rounds {
+            for r in 1..<rounds {
                 for p in 0..<n {
-                    conflicting[p] = members[r][group[r][p]].contains { $0 != p && meetings(p, $0, n) >= 2 }
+                    conflicting[p] = members[r][group[r][p]].contains { $0 != p && met[p * n + $0] >= 2 }
                 }
                 for a in 0..<n where conflicting[a] {
                     for b in 0..<n where group[r][b] != group[r][a] && (!conflicting[b] || a < b) {
@@ -237,15 +207,12 @@ struct GolferSearch: Sendable {
     /// Back to the best schedule, then a few random swaps; the tabu list is cleared.
     private mutating func perturb(_ tabu: inout [Int]) {
         let n = players
-        for r in 0..<rounds {
-            for list in members[r] {
-                for x in 0..<list.count { for y in (x + 1)..<max(x + 1, list.count) { remove(list[x], list[y], n) } }
-            }
-        }
+        met = [Int](repeating: 0, count: n * n)
+        cost = 0
         let restart = best
         for r in 0..<rounds { place(round: r, restart[r]) }
         for _ in 0..<(1 + Int(rng.next() % 3)) {
-            let r = firstFree + Int(rng.next() % UInt64(rounds - firstFree))
+            let r = 1 + Int(rng.next() % UInt64(rounds - 1))
             let a = Int(rng.next() % UInt64(n))
             let b = Int(rng.next() % UInt64(n))
             if group[r][a] != group[r][b] { swap(r, a, b) }
