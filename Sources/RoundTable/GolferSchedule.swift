@@ -59,6 +59,13 @@ struct GolferSchedule: Sendable {
                 if Self.repeats(built.rounds, groups: groups) <= target { return seat(built.rounds) }
             }
         }
+        return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
+    }
+
+    /// Rounds (`[round][player] → group`) with the fewest repeats found by search alone by
+    /// `deadline`, from `start` (rounds of the right shape) or greedy rounds.
+    func searched(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
+        let rounds = instance.sessionCount
         // Tabu search on the whole schedule, taking turns with randomized searches for the
         // base round of a symmetric schedule without repeats (when one may exist), in
         // slices that lengthen each pass so that no method starves the others.
@@ -75,14 +82,14 @@ struct GolferSchedule: Sendable {
                         // 20,000 nodes: a few milliseconds; measured best of 2,000 / 20,000 / 200,000.
                         guard let base = shape.baseRound(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000) else { continue }
                         let schedule = shape.expand([base], count: rounds)
-                        if Self.repeats(schedule, groups: groups) == 0 { return seat(schedule) }
+                        if Self.repeats(schedule, groups: groups) == 0 { return schedule }
                     }
                 }
             }
             search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
             slice *= 1.5
         }
-        return seat(search.best)
+        return search.best
     }
 
     /// ``seating(seed:deadline:stop:)`` unless `current` (a valid seating) already has no
