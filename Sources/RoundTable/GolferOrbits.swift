@@ -69,17 +69,19 @@ struct GolferOrbits: Sendable {
         self.preset = preset
     }
 
-    /// Shapes with one base round for `rounds` rounds or more (the extra rounds are
-    /// dropped), up to the most rounds without a repeat that counting allows. Measured on
+    /// Shapes with one base round for `rounds` to `rounds + 2` rounds (the extra rounds
+    /// are dropped), no more than the most rounds without a repeat that counting allows. Measured on
     /// 8–10 tables of 4: two or more base rounds (smaller h) never found a schedule the
     /// single-round shapes missed, so they are not tried.
     static func shapes(groups: Int, size: Int, rounds: Int) -> [GolferOrbits] {
         let n = groups * size
         guard size >= 2, groups >= 2 else { return [] }
         let most = (n - 1) / (size - 1)
-        guard rounds >= 2, rounds <= most else { return [] }
+        // Each shape holds a class per pair of players; beyond 256 players they cost too much.
+        guard rounds >= 2, rounds <= most, n <= 256 else { return [] }
         var list: [GolferOrbits] = []
-        for h in rounds...most {
+        // A few extra rounds at most (9×4×10 and 10×4×11 were found as 11 and 12 rounds cut short).
+        for h in rounds...min(most, rounds + 2) {
             for f in 0...groups {
                 if let shape = GolferOrbits(groups: groups, size: size, rounds: h, shift: h, fixed: f) { list.append(shape) }
             }

@@ -35,6 +35,8 @@ struct GolferSchedule: Sendable {
         // seating has the same size term, and only repeats differ.
         guard used == instance.tableCount || instance.minSize.allSatisfy({ $0 == capacity }) else { return nil }
         guard bound.value.isFinite else { return nil }
+        // The search keeps a tabu entry per round and pair of players: at most 32 MB.
+        guard n * n * sessions <= 4_000_000 else { return nil }
         self.instance = instance
         self.tables = Array(0..<used)
         self.size = capacity
@@ -44,9 +46,8 @@ struct GolferSchedule: Sendable {
     var groups: Int { tables.count }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
-    /// when one applies and reaches ``target``, else tabu search (from the construction
-    /// when there is one) alternating with ``GolferOrbits`` searches. Returns as soon as
-    /// ``target`` is reached.
+    /// when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
+    /// (from the construction when there is one). Returns as soon as ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         var start: [[Int]]?
@@ -70,6 +71,7 @@ struct GolferSchedule: Sendable {
         // base round of a symmetric schedule without repeats (when one may exist), in
         // slices that lengthen each pass so that no method starves the others.
         var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start)
+        guard groups >= 2, size >= 2 else { return search.best }  // nothing to move
         let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
         var slice = 0.05
         var restart: UInt64 = 0
