@@ -116,6 +116,9 @@ struct PlanningRun {
         } else {
             search.construct(sizes: patterns.map { $0?.sizes })
         }
+        // Repeats are bounded by counting; a golfer-like request gets its own scheduler.
+        let repeatBound = RepeatBound(instance)
+        let golfer = GolferSchedule(instance, bound: repeatBound)
         // Large sessions are left to annealing (measured: from 1,000 attendees up it beats
         // GLPK neighborhoods), once the bounds are known; smaller ones go to GLPK early.
         let large = !isCoupled && items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
@@ -124,15 +127,18 @@ struct PlanningRun {
             : min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
         let patience = large ? options.timeLimit : warmup
         search.improve(
-            until: min(deadline, start.addingTimeInterval(warmup)), patience: patience, stop: { stopped },
+            until: min(deadline, start.addingTimeInterval(golfer == nil ? warmup : 0)), patience: patience, stop: { stopped },
             onBest: { total in report("search", best: total, bound: nil) })
-        if search.bestSeat == nil {
+        if search.bestSeat == nil && golfer == nil {
             // Still repairing: keep at it a while, GLPK needs a valid plan to start from.
             let repair = start.addingTimeInterval(max(warmup, options.timeLimit * 0.3))
             search.improve(until: min(deadline, repair), patience: options.timeLimit, stopWhenValid: true) { stopped }
         }
         var best: [[Int]]? = search.bestSeat
         if let designed = AffinePlane.seating(instance) { best = better(best, designed) }
+        if let golfer, let designed = golfer.seating(unless: best, seed: options.seed, deadline: min(deadline, start.addingTimeInterval(options.timeLimit * 0.8)), stop: { stopped }) {
+            best = better(best, designed)
+        }
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
         // Bounds that need no branching: Lagrangian over value totals, transportation for forced sizes.
@@ -151,22 +157,22 @@ struct PlanningRun {
                 }
             }
         }
-        report("bounds", best: best.map { instance.score($0).total }, bound: floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil)
+        report("bounds", best: best.map { instance.score($0).total }, bound: floors.allSatisfy { $0 != nil } ? floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } : nil)
 
         let coupled = isCoupled
         var method: String
         if let seat = best, floors.allSatisfy({ $0 != nil }) {
-            let floor = floors.reduce(0) { $0 + ($1 ?? 0) }
+            let floor = floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) }
             let total = instance.score(seat).total
             if total - floor <= 1e-6 * max(1, abs(total)) {
                 // Already proven optimal by the bounds alone.
-                return finish(seat, bound: floor, method: "search+bounds")
+                return finish(seat, bound: floor, method: golfer == nil ? "search+bounds" : "golfer+bounds", repeatBound: repeatBound)
             }
         }
         if large, var seat = best {
             // Round the composition LP (price-and-dive) and anneal from there at a low
             // temperature for the rest of the time, stopping early if it meets the bound.
-            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
+            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } : nil
             let target = floor.map { $0 + 1e-6 * max(1, abs($0)) }
             var rounded = false
             for s in 0..<instance.sessionCount where !stopped {
@@ -191,7 +197,7 @@ struct PlanningRun {
                 stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
             if let improved = polish.bestSeat { best = better(best, improved) }
             if let seat = best {
-                return finish(seat, bound: floor, method: rounded ? "compositions+local-search" : "search+bounds", floors: floors)
+                return finish(seat, bound: floor, method: rounded ? "compositions+local-search" : "search+bounds", floors: floors, repeatBound: repeatBound)
             }
         }
         var infeasibleSessions: [Int] = []
@@ -200,7 +206,7 @@ struct PlanningRun {
         if coupled && linkedModelIsSmall {
             method = "exact-mip"
             let formulation = SeatingFormulation(instance: instance, items: items, linked: true)
-            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(0) { $0 + ($1 ?? 0) } : nil
+            let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } : nil
             // GLPK proves small cases; local search, which suits repeats better, gets the rest.
             let outcome = solve(formulation, warm: best, budget: remaining * 0.5, floor: floor, phase: "mip")
             if outcome.termination == .infeasible { infeasibleSessions = Array(0..<instance.sessionCount) }
@@ -266,7 +272,7 @@ struct PlanningRun {
                 found = true
                 best = better(best, seat)
             }
-            if floors.allSatisfy({ $0 != nil }) { bound = floors.reduce(0) { $0 + ($1 ?? 0) } }
+            if floors.allSatisfy({ $0 != nil }) { bound = floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } }
             if coupled, let current = best, infeasibleSessions.isEmpty {
                 method += "+local-search"
                 best = better(best, polish(current, bound: bound))
@@ -287,18 +293,18 @@ struct PlanningRun {
                 explanation: ["no valid plan was found within \(formatNumber(options.timeLimit)) s; give more time"],
                 seconds: elapsed, method: method)
         }
-        return finish(seat, bound: bound, method: method, floors: floors)
+        return finish(seat, bound: bound, method: method, floors: floors, repeatBound: repeatBound)
     }
 
     /// The plan for a valid seating: rescored, the bound tightened when time was kept for
     /// it, `optimal` only when total and bound meet.
-    func finish(_ seat: [[Int]], bound: Double?, method: String, floors: [Double?] = []) -> SeatingPlan {
+    func finish(_ seat: [[Int]], bound: Double?, method: String, floors: [Double?] = [], repeatBound: RepeatBound? = nil) -> SeatingPlan {
         var bound = bound
         let score = instance.score(seat)
         let total = score.total
         if bound.map({ total - $0 > 1e-6 * max(1, abs(total)) }) ?? true {
             // Tighten the Lagrangian bounds aiming at the final plan's session costs.
-            var refined = 0.0
+            var refined = repeatBound?.value ?? 0
             var complete = true
             for s in 0..<instance.sessionCount {
                 let share = hardDeadline.timeIntervalSinceNow / Double(instance.sessionCount - s)
@@ -323,7 +329,7 @@ struct PlanningRun {
         return SeatingPlan(
             status: status, objective: score, bound: bound, assignments: instance.assignments(from: seat),
             peopleMet: Dictionary(uniqueKeysWithValues: zip(instance.attendeeIDs, met)), seconds: elapsed,
-            method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat))
+            method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat), boundProof: repeatBound?.proof)
     }
 
     /// Items times tables above which a session is not given to GLPK whole.

@@ -35,6 +35,7 @@ extension SeatingPlan {
             )
         }
         lines.append("Bound: \(bound.map(fmt) ?? "none")  Gap: \(relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "unknown")")
+        if let boundProof { lines.append("Proof: \(boundProof)") }
         if !peopleMet.isEmpty, request.sessions.count > 1 {
             let values = peopleMet.values.sorted()
             let mean = Double(values.reduce(0, +)) / Double(max(1, values.count))

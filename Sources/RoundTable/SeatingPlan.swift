@@ -69,11 +69,14 @@ public struct SeatingPlan: Sendable, Equatable {
     public var moves: [Move]
     /// For an infeasible request: changes that make it feasible, each checked by re-solving.
     public var fixes: [Fix]
+    /// Extension: why the bound holds when a counting argument gives part of it, in
+    /// organizer terms (e.g. the fewest repeated meetings any plan can have).
+    public var boundProof: String?
 
     public init(
         status: SolveStatus, objective: ScoreBreakdown? = nil, bound: Double? = nil, assignments: [Assignment] = [],
         explanation: [String] = [], peopleMet: [String: Int] = [:], seconds: Double = 0, method: String = "",
-        moves: [Move] = [], fixes: [Fix] = []
+        moves: [Move] = [], fixes: [Fix] = [], boundProof: String? = nil
     ) {
         self.status = status
         self.objective = objective
@@ -85,6 +88,7 @@ public struct SeatingPlan: Sendable, Equatable {
         self.method = method
         self.moves = moves
         self.fixes = fixes
+        self.boundProof = boundProof
     }
 
     /// `(total - bound) / max(1, |total|)`, when both are known.

@@ -4,7 +4,7 @@ import RoundTable
 /// Writes and reads plans in the canonical JSON of MODEL.md ("The plan").
 public enum PlanJSON {
     /// The plan as pretty-printed JSON with sorted keys. Fields beyond MODEL.md:
-    /// `gap`, `explanation`, `peopleMet`, `seconds`, `method`.
+    /// `gap`, `explanation`, `peopleMet`, `seconds`, `method`, `boundProof`.
     public static func encode(_ plan: SeatingPlan) -> Data {
         var root: [String: Any] = [
             "status": plan.status.rawValue,
@@ -21,6 +21,7 @@ public enum PlanJSON {
         root["gap"] = plan.relativeGap ?? NSNull()
         if !plan.explanation.isEmpty { root["explanation"] = plan.explanation }
         if !plan.fixes.isEmpty { root["fixes"] = plan.fixes.map(\.description) }
+        if let proof = plan.boundProof { root["boundProof"] = proof }
         if !plan.peopleMet.isEmpty { root["peopleMet"] = plan.peopleMet }
         if !plan.moves.isEmpty {
             root["moves"] = plan.moves.map {
@@ -81,7 +82,7 @@ public enum PlanJSON {
     }
 
     /// Reads a plan file written by `roundtable plan` back into a ``SeatingPlan``: status,
-    /// bound, assignments, explanation and method. Score terms are not read: rescore
+    /// bound, assignments, explanation, method and bound proof. Score terms are not read: rescore
     /// the assignments with `SeatingRequest.score(_:)`.
     public static func decode(_ data: Data, file: String? = nil) throws(RequestError) -> SeatingPlan {
         let assignments = try assignments(data, file: file)
@@ -98,6 +99,6 @@ public enum PlanJSON {
         return SeatingPlan(
             status: status, bound: bound, assignments: assignments,
             explanation: reader.strings(fields["explanation"], "explanation") ?? [],
-            method: reader.string(fields["method"], "method") ?? "")
+            method: reader.string(fields["method"], "method") ?? "", boundProof: reader.string(fields["boundProof"], "boundProof"))
     }
 }

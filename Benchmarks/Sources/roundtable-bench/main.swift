@@ -26,7 +26,7 @@ func rows() -> [Row] {
     }
     list.append(Row(name: "conference-400x3", make: { var g = Generator(seed: 43); return g.conference(attendees: 400, sessions: 3) }, timeLimit: 60))
     list.append(Row(name: "conference-1000x4", make: { var g = Generator(seed: 44); return g.conference(attendees: 1000, sessions: 4) }, timeLimit: 60))
-    for (groups, size, rounds) in [(5, 3, 7), (8, 4, 10), (7, 7, 8)] {
+    for (groups, size, rounds) in [(5, 3, 7), (8, 4, 9), (8, 4, 10), (9, 4, 10), (9, 4, 11), (10, 4, 10), (10, 4, 11), (8, 4, 15), (7, 7, 8), (13, 13, 14)] {
         list.append(Row(name: "golfer-\(groups)x\(size)x\(rounds)", make: { Generator.golfer(groups: groups, size: size, rounds: rounds) }, timeLimit: 10))
     }
     return list

@@ -1,0 +1,131 @@
+import Foundation
+
+/// A dedicated scheduler for requests that are a social golfer problem in disguise: only
+/// repeats cost anything that the seating can change, everyone attends every session, and
+/// every table in use holds exactly the same number of people.
+///
+/// Detection is conservative: any group, pin, avoid, rule, topic, balance, previous plan,
+/// partial attendance or table availability, or sizes that are not forced, and the request
+/// is left to the general planner.
+struct GolferSchedule: Sendable {
+    let instance: Instance
+    /// The tables used in every session, in order (all of them hold `size`).
+    let tables: [Int]
+    let size: Int
+    /// Repeats (unweighted) no schedule can go below; the search stops when it gets there.
+    let target: Int
+
+    init?(_ instance: Instance, bound: RepeatBound) {
+        let n = instance.attendeeCount
+        let sessions = instance.sessionCount
+        guard instance.weights.repeats > 0, sessions >= 2, n >= 2, instance.tableCount >= 1 else { return nil }
+        guard instance.rules.isEmpty, instance.balance.isEmpty, instance.request.previous == nil else { return nil }
+        guard instance.groupMembers.allSatisfy({ $0.count <= 1 }), instance.avoid.allSatisfy(\.isEmpty) else { return nil }
+        guard instance.pin.allSatisfy({ $0.allSatisfy { $0 == nil } }), instance.present.allSatisfy({ $0.allSatisfy { $0 } }) else { return nil }
+        guard instance.available.allSatisfy({ $0.allSatisfy { $0 } }) else { return nil }
+        // Topics: no table has one or nobody lists any, so the term is 0 whatever the seating.
+        guard instance.weights.topics == 0 || instance.tableTopic.allSatisfy({ $0 == nil }) || instance.topicLength.allSatisfy({ $0 == 0 }) else {
+            return nil
+        }
+        let capacity = instance.capacity[0]
+        guard capacity >= 1, instance.capacity.allSatisfy({ $0 == capacity }), n % capacity == 0 else { return nil }
+        let used = n / capacity
+        guard used <= instance.tableCount else { return nil }
+        // Sizes forced: every seat is taken, or a used table must be full. Then every
+        // seating has the same size term, and only repeats differ.
+        guard used == instance.tableCount || instance.minSize.allSatisfy({ $0 == capacity }) else { return nil }
+        guard bound.value.isFinite else { return nil }
+        // The search keeps a tabu entry per round and pair of players: at most 32 MB.
+        guard n * n * sessions <= 4_000_000 else { return nil }
+        self.instance = instance
+        self.tables = Array(0..<used)
+        self.size = capacity
+        self.target = Int((bound.value / instance.weights.repeats).rounded())
+    }
+
+    var groups: Int { tables.count }
+
+    /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
+    /// when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
+    /// (from the construction when there is one). Returns as soon as ``target`` is reached.
+    func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
+        let rounds = instance.sessionCount
+        var start: [[Int]]?
+        if let space = AffineSpaceSchedule(players: instance.attendeeCount, size: size) {
+            // The construction is cheap: a small share of the time is plenty.
+            let quick = Date().addingTimeInterval(min(0.5, max(0.05, deadline.timeIntervalSinceNow * 0.1)))
+            let built = space.schedule(rounds: rounds, seed: seed, deadline: min(deadline, quick), stop: stop)
+            if built.rounds.count == rounds {
+                start = built.rounds
+                if Self.repeats(built.rounds, groups: groups) <= target { return seat(built.rounds) }
+            }
+        }
+        return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
+    }
+
+    /// Rounds (`[round][player] → group`) with the fewest repeats found by search alone by
+    /// `deadline`, from `start` (rounds of the right shape) or greedy rounds.
+    func searched(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
+        let rounds = instance.sessionCount
+        // Tabu search on the whole schedule, taking turns with randomized searches for the
+        // base round of a symmetric schedule without repeats (when one may exist), in
+        // slices that lengthen each pass so that no method starves the others.
+        var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start)
+        guard groups >= 2, size >= 2 else { return search.best }  // nothing to move
+        let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
+        var slice = 0.05
+        var restart: UInt64 = 0
+        while search.bestCost > target && Date() < deadline && !stop() {
+            for symmetric in [true, false] {
+                for shape in shapes {
+                    let end = min(deadline, Date().addingTimeInterval(slice))
+                    while Date() < end && !stop() {
+                        restart += 1
+                        // 20,000 nodes: a few milliseconds; measured best of 2,000 / 20,000 / 200,000.
+                        guard let base = shape.baseRound(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000) else { continue }
+                        let schedule = shape.expand([base], count: rounds)
+                        if Self.repeats(schedule, groups: groups) == 0 { return schedule }
+                    }
+                }
+            }
+            search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
+            slice *= 1.5
+        }
+        return search.best
+    }
+
+    /// ``seating(seed:deadline:stop:)`` unless `current` (a valid seating) already has no
+    /// more repeats than ``target``; `nil` then.
+    func seating(unless current: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+        if let current, instance.violations(current).isEmpty,
+            instance.score(current).repeats <= Double(target) * instance.weights.repeats + 1e-9 {
+            return nil
+        }
+        return seating(seed: seed, deadline: deadline, stop: stop)
+    }
+
+    /// Rounds of group labels as a seating of the instance's tables.
+    func seat(_ rounds: [[Int]]) -> [[Int]] {
+        rounds.map { labels in labels.map { tables[$0] } }
+    }
+
+    /// Repeated meetings of a schedule (`[round][player] → group`), counted pair by pair.
+    static func repeats(_ rounds: [[Int]], groups: Int) -> Int {
+        guard let n = rounds.first?.count else { return 0 }
+        var met = [Int](repeating: 0, count: n * n)
+        var total = 0
+        for labels in rounds {
+            var members = [[Int]](repeating: [], count: groups)
+            for (p, g) in labels.enumerated() where g >= 0 && g < groups { members[g].append(p) }
+            for list in members {
+                for x in 0..<list.count {
+                    for y in (x + 1)..<max(x + 1, list.count) {
+                        if met[list[x] * n + list[y]] > 0 { total += 1 }
+                        met[list[x] * n + list[y]] += 1
+                    }
+                }
+            }
+        }
+        return total
+    }
+}

@@ -1,0 +1,124 @@
+/// A lower bound on the repeats term that holds for every valid plan, with the reason
+/// in organizer terms.
+///
+/// Two counting arguments, the larger wins:
+/// - **Meetings.** Each session seats its attendees at tables; spreading them as evenly
+///   as capacities allow gives the fewest pairs sharing a table (Σ C(n_t, 2) is convex).
+///   Pairs inside a group always sit together and do not count. Summed over sessions this
+///   is a number of meetings M; at most E pairs can ever meet (not one group, no avoid,
+///   a session in common), so repeats ≥ M − E.
+/// - **Per person.** Attendee i meets, in session s, at least the smallest table they can
+///   sit at, less one and less their group mates; over the event that is meets_i, among at
+///   most distinct_i people, so i is in at least meets_i − distinct_i repeated meetings,
+///   and repeats ≥ ½ Σ_i max(0, meets_i − distinct_i).
+///
+/// Both are relaxations (minimum sizes only enter the per-person count), so the bound is
+/// valid for any request; it is 0 when the counting shows nothing.
+struct RepeatBound: Sendable {
+    /// The bound on the repeats term (weight included).
+    let value: Double
+    /// Why, in one sentence; `nil` when the bound is 0.
+    let proof: String?
+
+    init(_ instance: Instance) {
+        let weight = instance.weights.repeats
+        guard weight > 0, instance.sessionCount > 1 else {
+            value = 0
+            proof = nil
+            return
+        }
+        let n = instance.attendeeCount
+        var meetings = 0
+        var perSession: [(present: Int, tables: Int, least: Int)] = []
+        // Members of each group present in each session.
+        var groupPresent: [[Int: Int]] = []
+        for s in 0..<instance.sessionCount {
+            let present = instance.presentIn[s]
+            let least = Self.fewestPairs(people: present.count, capacities: instance.tablesIn[s].map { instance.capacity[$0] })
+            var grouped = 0
+            var groupCount: [Int: Int] = [:]
+            for i in present { if let g = instance.group[i] { groupCount[g, default: 0] += 1 } }
+            for (_, k) in groupCount { grouped += k * (k - 1) / 2 }
+            groupPresent.append(groupCount)
+            let meet = max(0, least - grouped)
+            meetings += meet
+            perSession.append((present.count, instance.tablesIn[s].count, meet))
+        }
+        // Pairs that can meet at all, and per person how many distinct people they can meet.
+        var eligible = 0
+        var distinct = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                guard !instance.sameGroup(i, j), !instance.avoid[i].contains(j) else { continue }
+                guard (0..<instance.sessionCount).contains(where: { instance.present[i][$0] && instance.present[j][$0] }) else { continue }
+                eligible += 1
+                distinct[i] += 1
+                distinct[j] += 1
+            }
+        }
+        let byMeetings = max(0, meetings - eligible)
+
+        var personExcess = 0
+        var example: (person: Int, meets: Int, distinct: Int)?
+        for i in 0..<n {
+            var meets = 0
+            for s in 0..<instance.sessionCount where instance.present[i][s] {
+                let present = instance.presentIn[s].count
+                let total = instance.totalCapacity(session: s)
+                let mates = instance.group[i].flatMap { groupPresent[s][$0] } ?? 1
+                let allowed = instance.pin[i][s].map { [$0] } ?? instance.tablesIn[s]
+                // The smallest table i can be at: at least its minimum, i's group, and what the other tables cannot hold.
+                let smallest = allowed.map { t in max(mates, instance.minSize[t], present - (total - instance.capacity[t])) }.min() ?? mates
+                meets += max(0, smallest - mates)
+            }
+            let excess = meets - distinct[i]
+            if excess > 0 {
+                personExcess += excess
+                if example == nil { example = (i, meets, distinct[i]) }
+            }
+        }
+        let byPerson = (personExcess + 1) / 2
+
+        let count = max(byMeetings, byPerson)
+        value = weight * Double(count)
+        guard count > 0 else {
+            proof = nil
+            return
+        }
+        let scale = weight == 1 ? "" : " (\(formatNumber(value)) at weight \(formatNumber(weight)))"
+        if byMeetings >= byPerson {
+            let uniform = Set(perSession.map { "\($0.present) \($0.tables) \($0.least)" }).count == 1
+            let detail = uniform
+                ? "\(instance.sessionCount) sessions × at least \(perSession[0].least) pairs sharing a table = \(meetings) meetings"
+                : "the sessions seat at least \(meetings) pairs at shared tables in all"
+            proof = "Repeats are at least \(byMeetings)\(scale): \(detail) among \(eligible) pairs who can meet."
+        } else if let example {
+            proof = "Repeats are at least \(byPerson)\(scale): some attendees share a table with more people over the sessions than they can meet (e.g. \(instance.attendeeIDs[example.person].debugDescription) meets at least \(example.meets) times among \(example.distinct) people); half the total excess."
+        } else {
+            proof = nil
+        }
+    }
+
+    /// The fewest pairs sharing a table when `people` sit at tables of `capacities`: as even
+    /// as the capacities allow. 0 when they do not fit (no valid plan then).
+    static func fewestPairs(people: Int, capacities: [Int]) -> Int {
+        guard people > 0, capacities.reduce(0, +) >= people else { return 0 }
+        var rest = people
+        var tables = capacities.count
+        var pairs = 0
+        for capacity in capacities.sorted() {
+            guard tables > 0 else { break }
+            if capacity * tables <= rest {
+                // This table (the smallest left) fills up even at an even spread.
+                pairs += capacity * (capacity - 1) / 2
+                rest -= capacity
+                tables -= 1
+            } else {
+                let (level, extra) = rest.quotientAndRemainder(dividingBy: tables)
+                pairs += extra * (level + 1) * level / 2 + (tables - extra) * level * (level - 1) / 2
+                return pairs
+            }
+        }
+        return pairs
+    }
+}

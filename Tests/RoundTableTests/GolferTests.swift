@@ -1,0 +1,278 @@
+import Foundation
+import Testing
+
+@testable import RoundTable
+
+/// The social golfer scheduler (constructions and searches) and the counting bound on repeats.
+@Suite("Golfer schedules and the repeat bound")
+struct GolferTests {
+    /// `groups` tables of exactly `size` over `rounds` sessions, repeats only (as the benchmark's).
+    static func golfer(groups: Int, size: Int, rounds: Int) -> SeatingRequest {
+        SeatingRequest(
+            sessions: (1...rounds).map { "round\($0)" },
+            tables: (1...groups).map { Table(id: "G\($0)", capacity: size, minSize: size) },
+            attendees: (1...(groups * size)).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 1))
+    }
+
+    /// Repeated meetings (Σ over pairs of max(0, m − 1)) counted from rounds of group labels,
+    /// independently of the library; also checks every round seats everyone in groups of `size`.
+    static func repeats(_ rounds: [[Int]], size: Int) -> Int? {
+        var met: [[Int]: Int] = [:]
+        for labels in rounds {
+            var members: [Int: [Int]] = [:]
+            for (player, group) in labels.enumerated() { members[group, default: []].append(player) }
+            guard members.values.allSatisfy({ $0.count == size }) else { return nil }
+            for list in members.values {
+                for a in list { for b in list where a < b { met[[a, b], default: 0] += 1 } }
+            }
+        }
+        return met.values.reduce(0) { $0 + max(0, $1 - 1) }
+    }
+
+    /// Repeats of a plan counted from its assignments alone.
+    static func repeats(_ plan: SeatingPlan) -> Int {
+        var tables: [String: [String: [String]]] = [:]
+        for entry in plan.assignments { tables[entry.session ?? "", default: [:]][entry.table, default: []].append(entry.attendee) }
+        var met: [String: Int] = [:]
+        for session in tables.values {
+            for people in session.values {
+                for a in people { for b in people where a < b { met["\(a) \(b)", default: 0] += 1 } }
+            }
+        }
+        return met.values.reduce(0) { $0 + max(0, $1 - 1) }
+    }
+
+    static func instance(_ request: SeatingRequest) throws -> Instance {
+        try request.makeInstance().get()
+    }
+
+    // MARK: Constructions
+
+    @Test(arguments: [(32, 4, 9), (16, 4, 5), (9, 3, 4), (27, 3, 13), (81, 9, 10), (64, 8, 9)])
+    func affineSpaceRoundsNeverRepeatAMeeting(players: Int, size: Int, rounds: Int) throws {
+        let space = try #require(AffineSpaceSchedule(players: players, size: size))
+        let built = space.schedule(rounds: rounds, seed: 1, deadline: Date().addingTimeInterval(30)) { false }
+        #expect(built.rounds.count == rounds)
+        #expect(built.overlap == 0)
+        #expect(Self.repeats(built.rounds, size: size) == 0)
+    }
+
+    @Test func affineSpaceRoundsMeetEveryPairWhenThereAreMoreRoundsThanPairs() throws {
+        // 15 rounds of 8 groups of 4: 720 meetings among 496 pairs, so at least 224 repeats.
+        let space = try #require(AffineSpaceSchedule(players: 32, size: 4))
+        let built = space.schedule(rounds: 15, seed: 1, deadline: Date().addingTimeInterval(30)) { false }
+        #expect(Self.repeats(built.rounds, size: 4) == 224)
+    }
+
+    @Test func sizesThatAreNotPowersOfOnePrimeHaveNoAffineSpace() {
+        #expect(AffineSpaceSchedule(players: 36, size: 4) == nil)
+        #expect(AffineSpaceSchedule(players: 27, size: 27) == nil)
+        #expect(AffineSpaceSchedule(players: 32, size: 3) == nil)
+    }
+
+    @Test(arguments: [(9, 4, 11, true), (10, 4, 11, true), (5, 3, 7, false), (9, 4, 10, false)])
+    func symmetricBaseRoundsExpandToSchedulesWithoutRepeats(groups: Int, size: Int, rounds: Int, symmetric: Bool) throws {
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds)
+        #expect(!shapes.isEmpty)
+        var found: [[Int]]?
+        var seed: UInt64 = 0
+        let deadline = Date().addingTimeInterval(120)
+        search: while Date() < deadline {
+            for shape in shapes {
+                seed += 1
+                if let base = shape.baseRound(symmetric: symmetric, seed: seed, nodeLimit: 20_000) {
+                    found = shape.expand([base], count: rounds)
+                    break search
+                }
+            }
+        }
+        let schedule = try #require(found)
+        #expect(schedule.count == rounds)
+        #expect(Self.repeats(schedule, size: size) == 0)
+    }
+
+    // MARK: Search
+
+    @Test(arguments: [(5, 3, 7), (8, 4, 9)])
+    func searchAloneReachesNoRepeats(groups: Int, size: Int, rounds: Int) throws {
+        let instance = try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds))
+        let golfer = try #require(GolferSchedule(instance, bound: RepeatBound(instance)))
+        #expect(golfer.target == 0)
+        let rounds = golfer.searched(from: nil, seed: 1, deadline: Date().addingTimeInterval(300)) { false }
+        #expect(Self.repeats(rounds, size: size) == 0)
+    }
+
+    @Test func tabuSearchSolvesKirkmansSchoolgirls() {
+        var search = GolferSearch(groups: 5, size: 3, rounds: 7, seed: 3)
+        search.run(target: 0, deadline: Date().addingTimeInterval(300)) { false }
+        #expect(search.bestCost == 0)
+        #expect(Self.repeats(search.best, size: 3) == 0)
+    }
+
+    @Test func tabuSearchStopsWhenAsked() {
+        var search = GolferSearch(groups: 8, size: 4, rounds: 10, seed: 1)
+        let started = Date()
+        search.run(target: 0, deadline: Date().addingTimeInterval(300)) { Date().timeIntervalSince(started) > 0.2 }
+        #expect(Date().timeIntervalSince(started) < 60)
+        #expect(Self.repeats(search.best, size: 4) == search.bestCost)
+    }
+
+    // MARK: Planning
+
+    @Test(arguments: [(5, 3, 7), (8, 4, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
+    func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
+        let request = Self.golfer(groups: groups, size: size, rounds: rounds)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 120))
+        let report = try request.score(plan.assignments)
+        #expect(report.isValid)
+        #expect(report.breakdown.repeats == 0)
+        #expect(Self.repeats(plan) == 0)
+        #expect(plan.status == .optimal)
+    }
+
+    @Test func eightTablesOfFourOverFifteenRoundsHaveProvablyMinimalRepeats() throws {
+        let request = Self.golfer(groups: 8, size: 4, rounds: 15)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
+        #expect(Self.repeats(plan) == 224)
+        #expect(try request.score(plan.assignments).breakdown.repeats == 224)
+        #expect(plan.status == .optimal)
+        #expect(plan.bound == 224)
+        let proof = try #require(plan.boundProof)
+        #expect(proof.contains("224"))
+        #expect(proof.contains("720 meetings among 496 pairs"))
+        #expect(plan.summary(for: request).contains("Proof: Repeats are at least 224"))
+    }
+
+    @Test func requestsThatAreNotGolfersAreLeftToThePlanner() throws {
+        var grouped = Self.golfer(groups: 5, size: 3, rounds: 7)
+        grouped.attendees[0].group = "pair"
+        grouped.attendees[1].group = "pair"
+        #expect(GolferSchedule(try Self.instance(grouped), bound: RepeatBound(try Self.instance(grouped))) == nil)
+        var loose = Self.golfer(groups: 5, size: 3, rounds: 7)
+        loose.tables[0].minSize = 0
+        loose.tables.append(Table(id: "extra", capacity: 3))
+        #expect(GolferSchedule(try Self.instance(loose), bound: RepeatBound(try Self.instance(loose))) == nil)
+        var absent = Self.golfer(groups: 5, size: 3, rounds: 7)
+        absent.attendees[2].sessions = ["round1"]
+        #expect(GolferSchedule(try Self.instance(absent), bound: RepeatBound(try Self.instance(absent))) == nil)
+        var balanced = Self.golfer(groups: 5, size: 3, rounds: 7)
+        balanced.attendees[0].attributes["party"] = .single("A")
+        balanced.objective.balance = ["party": 1]
+        #expect(GolferSchedule(try Self.instance(balanced), bound: RepeatBound(try Self.instance(balanced))) == nil)
+        // Spare tables are fine when a used table must be full.
+        var spare = Self.golfer(groups: 5, size: 3, rounds: 7)
+        spare.tables.append(Table(id: "spare", capacity: 3, minSize: 3))
+        #expect(GolferSchedule(try Self.instance(spare), bound: RepeatBound(try Self.instance(spare))) != nil)
+    }
+
+    // MARK: The repeat bound
+
+    @Test func repeatBoundCountsMeetingsAgainstPairs() throws {
+        let bound = RepeatBound(try Self.instance(Self.golfer(groups: 8, size: 4, rounds: 15)))
+        #expect(bound.value == 224)
+        #expect(bound.proof == "Repeats are at least 224: 15 sessions × at least 48 pairs sharing a table = 720 meetings among 496 pairs who can meet.")
+    }
+
+    @Test(arguments: [(5, 3, 7), (8, 4, 10), (9, 4, 11), (13, 13, 14), (10, 4, 13)])
+    func repeatBoundIsZeroWhereNoRepeatIsReachable(groups: Int, size: Int, rounds: Int) throws {
+        let bound = RepeatBound(try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds)))
+        #expect(bound.value == 0)
+        #expect(bound.proof == nil)
+    }
+
+    @Test func repeatBoundScalesWithTheWeight() throws {
+        // 5 people at a full table of 3 and a full table of 2 in each of 5 sessions.
+        var request = SeatingRequest(
+            sessions: ["a", "b", "c", "d", "e"],
+            tables: [Table(id: "T1", capacity: 3, minSize: 3), Table(id: "T2", capacity: 2, minSize: 2)],
+            attendees: (1...5).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 2))
+        let bound = RepeatBound(try Self.instance(request))
+        // 5 sessions × (3 + 1) = 20 meetings among 10 pairs: at least 10 repeats, 20 at weight 2.
+        #expect(bound.value == 20)
+        request.objective.repeats = 0
+        #expect(RepeatBound(try Self.instance(request)).value == 0)
+    }
+
+    @Test func fewestPairsSpreadsPeopleEvenlyWithinCapacities() {
+        #expect(RepeatBound.fewestPairs(people: 10, capacities: [4, 4, 4]) == 3 + 3 + 6)  // 4, 3, 3
+        #expect(RepeatBound.fewestPairs(people: 10, capacities: [2, 8, 8]) == 1 + 6 + 6)  // 2, 4, 4
+        #expect(RepeatBound.fewestPairs(people: 12, capacities: [4, 4, 4]) == 18)
+        #expect(RepeatBound.fewestPairs(people: 13, capacities: [4, 4, 4]) == 0)  // cannot seat: no plan
+    }
+
+    /// The fewest repeats of any valid plan (weight included), by trying every seating of
+    /// every session (judged by ``ReferenceModel``) and every combination of the distinct
+    /// sets of pairs they seat together; `nil` when some session has no valid seating.
+    static func fewestRepeats(_ request: SeatingRequest) -> Double? {
+        let model = ReferenceModel(request)
+        let n = model.attendeeCount
+        var options: [[UInt64]] = []
+        for s in 0..<model.sessionCount {
+            let present = model.present(in: s)
+            let tables = model.tables(in: s)
+            var found = Set<UInt64>()
+            if present.isEmpty { found.insert(0) }
+            if !present.isEmpty && !tables.isEmpty {
+                var digits = [Int](repeating: 0, count: present.count)
+                while true {
+                    var tableOf = [Int?](repeating: nil, count: n)
+                    for (k, i) in present.enumerated() { tableOf[i] = tables[digits[k]] }
+                    if model.violations(session: s, seat: tableOf, firstOnly: true).isEmpty {
+                        var pairs: UInt64 = 0
+                        for i in 0..<n {
+                            for j in (i + 1)..<max(i + 1, n) where !model.sameGroup[i][j] {
+                                if let t = tableOf[i], tableOf[j] == t { pairs |= 1 << UInt64(i * n + j) }
+                            }
+                        }
+                        found.insert(pairs)
+                    }
+                    var k = 0
+                    while k < digits.count {
+                        digits[k] += 1
+                        if digits[k] < tables.count { break }
+                        digits[k] = 0
+                        k += 1
+                    }
+                    if k == digits.count { break }
+                }
+            }
+            guard !found.isEmpty else { return nil }
+            options.append(Array(found))
+        }
+        var best = Int.max
+        func descend(_ s: Int, _ meetings: Int, _ union: UInt64) {
+            guard s < options.count else {
+                best = min(best, meetings - union.nonzeroBitCount)
+                return
+            }
+            for pairs in options[s] { descend(s + 1, meetings + pairs.nonzeroBitCount, union | pairs) }
+        }
+        descend(0, 0, 0)
+        return Double(best) * request.objective.repeats
+    }
+
+    /// On tiny random requests (groups, avoids, pins, partial attendance, minimum sizes), the
+    /// bound never exceeds the fewest repeats any valid plan has, and it is positive, and
+    /// sometimes exact, often enough to mean something.
+    @Test func repeatBoundNeverExceedsTheFewestRepeatsPossible() throws {
+        var positive = 0
+        var tight = 0
+        var checked = 0
+        for seed in UInt64(1)...400 {
+            var generator = RequestGenerator(seed: seed)
+            var request = generator.request(RequestShape(attendees: 3...6, tables: 1...3, sessions: 2...3, rules: 0...0, extras: 0.4, capacity: 1...4))
+            request.objective = Objective(size: 0, topics: 0, repeats: 1 + Double(seed % 3))
+            guard request.validationIssues().isEmpty, let fewest = Self.fewestRepeats(request) else { continue }
+            let bound = RepeatBound(try Self.instance(request)).value
+            checked += 1
+            #expect(bound <= fewest + 1e-9, "seed \(seed): bound \(bound) above the fewest repeats \(fewest): \(RequestJSONWriter.string(request))")
+            if bound > 0 { positive += 1 }
+            if bound > 0 && abs(bound - fewest) < 1e-9 { tight += 1 }
+        }
+        #expect(checked >= 100)
+        #expect(positive >= 10, "the bound was positive in only \(positive) of \(checked) cases")
+        #expect(tight >= 1)
+    }
+}
