@@ -126,6 +126,17 @@ struct PlanningRun {
             ? min(options.timeLimit * 0.1, 1)
             : min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
         let patience = large ? options.timeLimit : warmup
+        if options.firstPlan {
+            // Returned at the first valid plan, with the bounds known without search.
+            search.improve(until: deadline, patience: options.timeLimit, stopWhenValid: true) { stopped }
+            var first = search.bestSeat
+            if let designed = AffinePlane.seating(instance) { first = better(first, designed) }
+            if let seat = first {
+                let floors = patterns.map { $0?.bound }
+                let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } : nil
+                return finish(seat, bound: floor, method: "first-plan", tighten: false, repeatBound: repeatBound)
+            }
+        }
         search.improve(
             until: min(deadline, start.addingTimeInterval(golfer == nil ? warmup : 0)), patience: patience, stop: { stopped },
             onBest: { total in report("search", best: total, bound: nil) })
@@ -169,7 +180,8 @@ struct PlanningRun {
                 return finish(seat, bound: floor, method: golfer == nil ? "search+bounds" : "golfer+bounds", repeatBound: repeatBound)
             }
         }
-        if large, var seat = best {
+        let rounding = large || (!(coupled && linkedModelIsSmall) && items.contains { $0.members.count * $0.tables.count > Self.smallestRoundedSession })
+        if rounding, var seat = best {
             // Round the composition LP (price-and-dive) and anneal from there at a low
             // temperature for the rest of the time, stopping early if it meets the bound.
             let floor = floors.allSatisfy { $0 != nil } ? floors.reduce(repeatBound.value) { $0 + ($1 ?? 0) } : nil
@@ -298,11 +310,13 @@ struct PlanningRun {
 
     /// The plan for a valid seating: rescored, the bound tightened when time was kept for
     /// it, `optimal` only when total and bound meet.
-    func finish(_ seat: [[Int]], bound: Double?, method: String, floors: [Double?] = [], repeatBound: RepeatBound? = nil) -> SeatingPlan {
+    func finish(
+        _ seat: [[Int]], bound: Double?, method: String, floors: [Double?] = [], tighten: Bool = true, repeatBound: RepeatBound? = nil
+    ) -> SeatingPlan {
         var bound = bound
         let score = instance.score(seat)
         let total = score.total
-        if bound.map({ total - $0 > 1e-6 * max(1, abs(total)) }) ?? true {
+        if tighten, bound.map({ total - $0 > 1e-6 * max(1, abs(total)) }) ?? true {
             // Tighten the Lagrangian bounds aiming at the final plan's session costs.
             var refined = repeatBound?.value ?? 0
             var complete = true
@@ -331,6 +345,10 @@ struct PlanningRun {
             peopleMet: Dictionary(uniqueKeysWithValues: zip(instance.attendeeIDs, met)), seconds: elapsed,
             method: method, moves: MoveExplainer(instance: instance, items: items).moves(seat), boundProof: repeatBound?.proof)
     }
+
+    /// Items times tables above which sessions are planned by rounding the composition LP
+    /// (measured: at 250 attendees and up it beats GLPK on the whole session).
+    static let smallestRoundedSession = 4_000
 
     /// Items times tables above which a session is not given to GLPK whole.
     static let largestWholeSession = 60_000

@@ -12,16 +12,21 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Seed of the local search, so runs repeat exactly.
     public var seed: UInt64
+    /// Return the first valid plan at once, with the bounds that cost no search (for a
+    /// registration server that re-plans on every change). Its status is `optimal` only
+    /// when those bounds already prove it.
+    public var firstPlan: Bool
 
     public init(
         timeLimit: Double = 60, relativeGap: Double = 0, stop: StopFlag? = nil,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil, seed: UInt64 = 1
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, seed: UInt64 = 1, firstPlan: Bool = false
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
         self.stop = stop
         self.progress = progress
         self.seed = seed
+        self.firstPlan = firstPlan
     }
 }
 

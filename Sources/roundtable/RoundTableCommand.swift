@@ -133,6 +133,9 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Stop when the relative gap to the bound is at most this (e.g. 0.01).")
     var gap: Double = 0
 
+    @Flag(name: .long, help: "Return the first valid plan at once (with the bounds found without search), as a registration server would.")
+    var firstPlan = false
+
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
@@ -173,7 +176,7 @@ struct Plan: ParsableCommand {
         do {
             let reporter = ProgressReporter(enabled: !quiet)
             plan = try Planner.plan(
-                request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap, progress: reporter.report))
+                request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap, progress: reporter.report, firstPlan: firstPlan))
             reporter.finish()
         } catch {
             var error = error

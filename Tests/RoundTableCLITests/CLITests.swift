@@ -77,6 +77,27 @@ struct CLITests {
         #expect((objective["total"] as? Double) == 0)
     }
 
+    @Test func firstPlanReturnsAValidPlanThatScoreAgreesWith() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let planPath = folder.appendingPathComponent("plan.json").path
+        let request = CLI.fixture("conference.json")
+        let planned = try CLI.run(["plan", request, "--first-plan", "--time-limit", "60", "-o", planPath, "-q"])
+        #expect(planned.status == 0, "\(planned)")
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath))) as? [String: Any])
+        #expect(plan["method"] as? String == "first-plan")
+        let total = try #require((plan["objective"] as? [String: Any])?["total"] as? Double)
+        let bound = try #require(plan["bound"] as? Double)
+        #expect(bound <= total + 1e-6)
+        let scored = try CLI.run(["score", request, planPath])
+        #expect(scored.status == 0, "\(scored)")
+        let score = try #require(scored.json)
+        #expect(score["valid"] as? Bool == true)
+        let scoredTotal = try #require((score["objective"] as? [String: Any])?["total"] as? Double)
+        #expect(abs(scoredTotal - total) <= 1e-6 * max(1, total))
+    }
+
     @Test func planWithoutOutputPrintsThePlanJSONAndASummary() throws {
         let run = try CLI.run(["plan", CLI.fixture("valid_families.json"), "--time-limit", "20"])
         #expect(run.status == 0, "\(run)")
