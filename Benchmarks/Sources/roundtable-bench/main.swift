@@ -21,7 +21,10 @@ func rows() -> [Row] {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/conference.json")
         return (try? loadRequest(url)) ?? SeatingRequest(tables: [], attendees: [])
     }, timeLimit: 60))
-    for n in [250, 500, 1000, 2000, 5000] {
+    // The target row: 1,000 attendees, one session, 10 s.
+    list.append(Row(name: "conference-1000x1-10s", make: { var g = Generator(seed: 1000); return g.conference(attendees: 1000, sessions: 1) }, timeLimit: 10))
+    // The growth rows (same generator, 30 s each).
+    for n in [250, 500, 1000, 2000, 5000, 10000] {
         list.append(Row(name: "conference-\(n)x1", make: { var g = Generator(seed: UInt64(n)); return g.conference(attendees: n, sessions: 1) }, timeLimit: 30))
     }
     list.append(Row(name: "conference-400x3", make: { var g = Generator(seed: 43); return g.conference(attendees: 400, sessions: 3) }, timeLimit: 60))
@@ -50,7 +53,7 @@ func runRow(_ row: Row) {
     let plan: SeatingPlan
     do {
         plan = try Planner.plan(request, options: SolveOptions(timeLimit: row.timeLimit, progress: { progress in
-            if progress.bestTotal != nil { firstPlan.mark(progress.elapsed) }
+            if let total = progress.bestTotal { firstPlan.mark(progress.elapsed, total: total) }
         }))
     } catch {
         print("ROW\t\(row.name)\terror: \(error)")
@@ -62,16 +65,28 @@ func runRow(_ row: Row) {
     let sessions = request.sessions.count
     print([
         "ROW", row.name, "\(request.attendees.count)", "\(request.tables.count)", "\(sessions)", f(row.timeLimit, 0),
-        f(firstPlan.value), f(seconds), plan.status.rawValue, f(total), f(plan.bound),
+        f(firstPlan.value), f(firstPlan.best(plan.objective?.total) ?? seconds), f(seconds), plan.status.rawValue, f(total), f(plan.bound),
         plan.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "-", f(peakMemoryMiB(), 0), plan.method,
     ].joined(separator: "\t"))
 }
 
+/// When the first plan and each better one were reported.
 final class FirstPlanClock: @unchecked Sendable {
     private let lock = NSLock()
     private var first: Double?
-    func mark(_ t: Double) { lock.withLock { if first == nil { first = t } } }
+    private var improvements: [(time: Double, total: Double)] = []
+    func mark(_ t: Double, total: Double) {
+        lock.withLock {
+            if first == nil { first = t }
+            if improvements.last.map({ total < $0.total - 1e-9 }) ?? true { improvements.append((t, total)) }
+        }
+    }
     var value: Double? { lock.withLock { first } }
+    /// When the final total was first reported.
+    func best(_ total: Double?) -> Double? {
+        guard let total else { return nil }
+        return lock.withLock { improvements.first { $0.total <= total + 1e-6 * max(1, abs(total)) }?.time }
+    }
 }
 
 let arguments = CommandLine.arguments
@@ -91,7 +106,7 @@ if arguments.count >= 4 && arguments[1] == "--dump" {
     exit(0)
 }
 let filter = arguments.count >= 2 ? arguments[1] : "all"
-let header = ["request", "attendees", "tables", "sessions", "limit s", "first plan s", "time s", "status", "score", "bound", "gap", "peak MiB", "method"]
+let header = ["request", "attendees", "tables", "sessions", "limit s", "first plan s", "best s", "time s", "status", "score", "bound", "gap", "peak MiB", "method"]
 var table: [[String]] = [header]
 for row in rows() where filter == "all" || row.name.hasPrefix(filter) {
     let process = Process()
@@ -113,4 +128,27 @@ let widths = header.indices.map { c in table.map { $0.indices.contains(c) ? $0[c
 for (index, line) in table.enumerated() {
     print("| " + line.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |")
     if index == 0 { print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
+}
+
+// Growth past 1,000 attendees: least-squares slopes on log-log scales over the growth rows.
+let growth = table.dropFirst().filter { $0.first.map { $0.hasPrefix("conference-") && $0.hasSuffix("x1") } ?? false }
+    .compactMap { row -> (size: Double, first: Double, memory: Double)? in
+        guard row.count > 12, let n = Double(row[1]), let t = Double(row[2]), n >= 1000,
+            let first = Double(row[5]), let memory = Double(row[12]), first > 0, memory > 0
+        else { return nil }
+        return (n * t, first, memory)
+    }
+if growth.count >= 3 {
+    func slope(_ ys: [Double]) -> Double {
+        let xs = growth.map { log($0.size) }
+        let ly = ys.map { log($0) }
+        let mx = xs.reduce(0, +) / Double(xs.count)
+        let my = ly.reduce(0, +) / Double(ly.count)
+        let num = zip(xs, ly).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let den = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
+        return den > 0 ? num / den : .nan
+    }
+    print("")
+    print(String(format: "Growth over %d rows from 1,000 attendees (attendees x tables %.0f to %.0f): time to first plan ~ (attendees x tables)^%.2f, peak memory ~ (attendees x tables)^%.2f.",
+        growth.count, growth.map(\.size).min() ?? 0, growth.map(\.size).max() ?? 0, slope(growth.map(\.first)), slope(growth.map(\.memory))))
 }
