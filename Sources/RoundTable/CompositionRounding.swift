@@ -12,7 +12,9 @@ struct CompositionRounding {
 
     /// A seating of the bound's session built from `columns`, with every other session as
     /// in `seat`; `nil` when GLPK finds no whole choice within `deadline`.
-    func seat(columns: [CompositionBound.Composition], from seat: [[Int]], deadline: Date, seed: UInt64) -> [[Int]]? {
+    func seat(
+        columns: [CompositionBound.Composition], from seat: [[Int]], deadline: Date, seed: UInt64, stop: (() -> Bool)? = nil
+    ) -> [[Int]]? {
         let instance = bound.instance
         let s = bound.session
         let items = bound.items
@@ -36,8 +38,8 @@ struct CompositionRounding {
             tables[composition.tableClass] -= 1
             for c in 0..<C { units[c] -= composition.counts[c] }
         }
-        while tables.contains(where: { $0 > 0 }) && Date() < deadline {
-            let run = bound.generate(units: units, tables: tables, columns: candidates, slack: slack, deadline: deadline, maxIterations: 8)
+        while tables.contains(where: { $0 > 0 }) && Date() < deadline && stop?() != true {
+            let run = bound.generate(units: units, tables: tables, columns: candidates, slack: slack, deadline: deadline, maxIterations: 8, stop: stop)
             candidates = run.columns
             var progress = false
             for (composition, weight) in run.weights.sorted(by: { $0.1 > $1.1 }) {

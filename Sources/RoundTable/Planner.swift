@@ -22,6 +22,15 @@ public enum Planner {
         return run.execute()
     }
 
+    /// The counting lower bound on `request`'s repeats term (weight included) that every
+    /// plan's bound contains, and why in one sentence (`nil` when it is 0).
+    ///
+    /// - Throws: ``RequestError`` when the request is invalid.
+    public static func repeatBound(_ request: SeatingRequest) throws(RequestError) -> (value: Double, reason: String?) {
+        let bound = RepeatBound(try request.makeInstance().get())
+        return (bound.value, bound.proof)
+    }
+
     /// Plans `request` on a dedicated thread, so Swift's cooperative pool is never
     /// blocked while GLPK runs. Cancelling the task stops the search and returns the
     /// best plan found so far.
@@ -191,7 +200,7 @@ struct PlanningRun {
                 guard let columns = compositions[s] else { continue }
                 let bound = CompositionBound(instance: instance, session: s, items: items[s])
                 let until = Date().addingTimeInterval(remaining * 0.35 / Double(instance.sessionCount - s))
-                if let dealt = CompositionRounding(bound: bound).seat(columns: columns, from: seat, deadline: until, seed: options.seed &+ UInt64(s)) {
+                if let dealt = CompositionRounding(bound: bound).seat(columns: columns, from: seat, deadline: until, seed: options.seed &+ UInt64(s), stop: { stopped }) {
                     seat = dealt
                     rounded = true
                 }

@@ -144,4 +144,49 @@ struct PatternBoundTests {
         #expect(plan.status == .optimal)
         #expect(abs((plan.bound ?? 0) - 8) <= 1e-5)
     }
+
+    @Test("rounding the composition LP seats everyone, families together, within capacity, never below the bound")
+    func roundingSeatsEveryone() throws {
+        var rng = SplitMix64(seed: 77)
+        let roles = ["legislator", "official", "sponsor", "expert", "staff"]
+        let countries = ["US", "MX"]
+        var attendees: [Attendee] = []
+        var family = 0
+        while attendees.count < 90 {
+            let country = countries[Int(rng.next() % 2)]
+            var person = Attendee(id: "a\(attendees.count)", attributes: [
+                "role": .single(roles[Int(rng.next() % 5)]), "country": .single(country),
+            ])
+            if rng.next() % 6 == 0 {
+                person.group = "f\(family)"
+                attendees.append(person)
+                attendees.append(Attendee(id: "a\(attendees.count)", attributes: ["role": .single("family"), "country": .single(country)], group: "f\(family)"))
+                family += 1
+            } else {
+                attendees.append(person)
+            }
+        }
+        let request = SeatingRequest(
+            tables: (0..<12).map { Table(id: "T\($0)", capacity: 10, minSize: 5) }, attendees: attendees,
+            objective: Objective(balance: ["role": 1, "country": 2]))
+        let instance = try request.makeInstance().get()
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 3))
+        var seat = [[Int]](repeating: [Int](repeating: -1, count: attendees.count), count: 1)
+        let index = Dictionary(uniqueKeysWithValues: instance.tableIDs.enumerated().map { ($1, $0) })
+        for assignment in plan.assignments { seat[0][Int(assignment.attendee.dropFirst()) ?? 0] = index[assignment.table] ?? -1 }
+        let items = SessionItems(instance: instance, session: 0)
+        let bound = CompositionBound(instance: instance, session: 0, items: items)
+        let outcome = try #require(bound.solve(from: seat, deadline: Date().addingTimeInterval(10)))
+        let rounded = try #require(CompositionRounding(bound: bound).seat(columns: outcome.columns, from: seat, deadline: Date().addingTimeInterval(10), seed: 1))
+        #expect(rounded[0].allSatisfy { $0 >= 0 }, "someone is left unseated")
+        for member in items.members where member.count > 1 {
+            #expect(Set(member.map { rounded[0][$0] }).count == 1, "a family is split")
+        }
+        var sizes = [Int](repeating: 0, count: 12)
+        for t in rounded[0] where t >= 0 { sizes[t] += 1 }
+        #expect(sizes.allSatisfy { $0 == 0 || (5...10).contains($0) }, "sizes \(sizes)")
+        let cost = instance.sessionCost(rounded, session: 0)
+        #expect(cost >= outcome.bound - 1e-6, "rounded cost \(cost) below the bound \(outcome.bound)")
+        #expect(instance.violations(rounded).isEmpty)
+    }
 }

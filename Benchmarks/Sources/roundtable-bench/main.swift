@@ -89,7 +89,99 @@ final class FirstPlanClock: @unchecked Sendable {
     }
 }
 
+/// Multi-session mixing: the joint plan's repeats against the repeat bound, and each
+/// session's balance + size against that session planned alone (same share of time).
+struct MixingRow {
+    let name: String
+    let make: () -> SeatingRequest
+    let timeLimit: Double
+}
+
+func mixingRows() -> [MixingRow] {
+    [(100, 2, 20.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 4, 60.0)].map { n, sessions, limit in
+        MixingRow(name: "mixing-\(n)x\(sessions)", make: { var g = Generator(seed: UInt64(n * 10 + sessions)); return g.conference(attendees: n, sessions: sessions) }, timeLimit: limit)
+    }
+}
+
+/// Session `name` of `request` as a request of its own (its attendees and tables).
+func alone(_ request: SeatingRequest, session name: String) -> SeatingRequest {
+    var single = request
+    single.sessions = [name]
+    let present = request.attendees.filter { $0.sessions?.contains(name) ?? true }
+    let ids = Set(present.map(\.id))
+    single.attendees = present.map { person in
+        var copy = person
+        copy.sessions = nil
+        copy.avoid = person.avoid.filter { ids.contains($0) }
+        if case .perSession(let map)? = person.pin { copy.pin = map[name].map { .table($0) } }
+        return copy
+    }
+    single.tables = request.tables.filter { $0.sessions?.contains(name) ?? true }.map { table in
+        var copy = table
+        copy.sessions = nil
+        return copy
+    }
+    return single
+}
+
+func runMixing(_ row: MixingRow) {
+    let request = row.make()
+    guard let plan = try? Planner.plan(request, options: SolveOptions(timeLimit: row.timeLimit)), let total = plan.objective else {
+        print("MIX\t\(row.name)\tno plan")
+        return
+    }
+    let repeatBound = (try? Planner.repeatBound(request))?.value ?? 0
+    var worst = -Double.infinity
+    var ratios: [String] = []
+    for name in request.sessions {
+        let single = alone(request, session: name)
+        let assignments = plan.assignments.filter { $0.session == name }.map { Assignment(attendee: $0.attendee, session: nil, table: $0.table) }
+        guard let joint = try? single.score(assignments).breakdown,
+            let own = try? Planner.plan(single, options: SolveOptions(timeLimit: row.timeLimit / Double(request.sessions.count))),
+            let ownScore = own.objective
+        else { continue }
+        let jointCost = joint.balance + joint.size
+        let ownCost = ownScore.balance + ownScore.size
+        let ratio = ownCost > 0 ? (jointCost - ownCost) / ownCost : 0
+        worst = max(worst, ratio)
+        ratios.append(String(format: "%+.1f%%", ratio * 100))
+    }
+    print([
+        "MIX", row.name, "\(request.attendees.count)", "\(request.sessions.count)", String(format: "%.0f", row.timeLimit),
+        String(format: "%.0f", total.repeats), String(format: "%.0f", repeatBound), ratios.joined(separator: " "),
+        String(format: "%+.1f%%", worst * 100), plan.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "-",
+    ].joined(separator: "\t"))
+}
+
 let arguments = CommandLine.arguments
+if arguments.count >= 3 && arguments[1] == "--mix" {
+    if let row = mixingRows().first(where: { $0.name == arguments[2] }) { runMixing(row) }
+    exit(0)
+}
+if arguments.count >= 2 && arguments[1] == "mixing" {
+    let header = ["request", "attendees", "sessions", "limit s", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
+    var table: [[String]] = [header]
+    for row in mixingRows() {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: arguments[0])
+        process.arguments = ["--mix", row.name]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        do { try process.run() } catch { continue }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        for line in output.split(separator: "\n") where line.hasPrefix("MIX\t") {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
+            table.append(fields)
+            FileHandle.standardError.write(Data((fields.joined(separator: "  ") + "\n").utf8))
+        }
+    }
+    for (index, line) in table.enumerated() {
+        print("| " + line.joined(separator: " | ") + " |")
+        if index == 0 { print("|" + line.map { _ in "---" }.joined(separator: "|") + "|") }
+    }
+    exit(0)
+}
 if arguments.count >= 3 && arguments[1] == "--row" {
     if let row = rows().first(where: { $0.name == arguments[2] }) { runRow(row) }
     exit(0)
