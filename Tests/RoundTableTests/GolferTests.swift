@@ -58,6 +58,31 @@ struct GolferTests {
         #expect(Self.repeats(built.rounds, size: size) == 0)
     }
 
+    /// Why 8×4×10 cannot start from the 9-round construction: the pairs its rounds leave
+    /// unmet (4 differences of GF(2)^5, 64 pairs) hold no 4 players who all have yet to
+    /// meet, so no tenth round avoids a repeat. Checked by brute force over the unmet graph.
+    @Test func nineCosetRoundsOfThirtyTwoPlayersLeaveNoTableForATenth() throws {
+        let space = try #require(AffineSpaceSchedule(players: 32, size: 4))
+        let built = space.schedule(rounds: 9, seed: 1, deadline: Date().addingTimeInterval(30)) { false }
+        #expect(built.rounds.count == 9)
+        #expect(Self.repeats(built.rounds, size: 4) == 0)
+        var met = [[Bool]](repeating: [Bool](repeating: false, count: 32), count: 32)
+        for labels in built.rounds {
+            for a in 0..<32 { for b in 0..<32 where a != b && labels[a] == labels[b] { met[a][b] = true } }
+        }
+        let unmet = (0..<32).map { a in (0..<32).filter { $0 != a && !met[a][$0] } }
+        #expect(unmet.allSatisfy { $0.count == 31 - 27 })
+        var cliques = 0
+        for a in 0..<32 {
+            for b in unmet[a] where b > a {
+                for c in unmet[a] where c > b && !met[b][c] {
+                    for d in unmet[a] where d > c && !met[b][d] && !met[c][d] { cliques += 1 }
+                }
+            }
+        }
+        #expect(cliques == 0)
+    }
+
     @Test func affineSpaceRoundsMeetEveryPairWhenThereAreMoreRoundsThanPairs() throws {
         // 15 rounds of 8 groups of 4: 720 meetings among 496 pairs, so at least 224 repeats.
         let space = try #require(AffineSpaceSchedule(players: 32, size: 4))
