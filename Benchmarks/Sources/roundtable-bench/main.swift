@@ -4,6 +4,7 @@ import RoundTableJSON
 
 // Each row runs in a child process so that its peak memory is its own.
 // Usage: roundtable-bench [PREFIX|all]   (child mode: roundtable-bench --row NAME)
+//        roundtable-bench mixing [PREFIX]   multi-session mixing against each session alone
 //        roundtable-bench --dump NAME FILE   writes a row's request as JSON (MODEL.md), so
 //        that other solvers and scorers can be run on exactly the same request.
 
@@ -98,9 +99,20 @@ struct MixingRow {
 }
 
 func mixingRows() -> [MixingRow] {
-    [(100, 2, 20.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 4, 60.0)].map { n, sessions, limit in
+    var list = [(100, 2, 20.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 4, 60.0)].map { n, sessions, limit in
         MixingRow(name: "mixing-\(n)x\(sessions)", make: { var g = Generator(seed: UInt64(n * 10 + sessions)); return g.conference(attendees: n, sessions: sessions) }, timeLimit: limit)
     }
+    // A small event where repeats are forced: 40 people at 5 tables, 6 sessions (each
+    // meets about 7 a session, 42 in all, among 39). The generator gives so few
+    // organizations at this size that "one per organization per table" cannot hold, so
+    // that rule is left out.
+    list.insert(MixingRow(name: "mixing-40x6-tight", make: {
+        var g = Generator(seed: 406)
+        var request = g.conference(attendees: 40, sessions: 6)
+        request.rules.removeAll { $0.attribute == "organization" }
+        return request
+    }, timeLimit: 20), at: 0)
+    return list
 }
 
 /// Session `name` of `request` as a request of its own (its attendees and tables).
@@ -161,7 +173,7 @@ if arguments.count >= 3 && arguments[1] == "--mix" {
 if arguments.count >= 2 && arguments[1] == "mixing" {
     let header = ["request", "attendees", "sessions", "limit s", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
     var table: [[String]] = [header]
-    for row in mixingRows() {
+    for row in mixingRows() where arguments.count < 3 || row.name.hasPrefix(arguments[2]) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = ["--mix", row.name]
@@ -187,7 +199,8 @@ if arguments.count >= 3 && arguments[1] == "--row" {
     exit(0)
 }
 if arguments.count >= 4 && arguments[1] == "--dump" {
-    guard let row = rows().first(where: { $0.name == arguments[2] }) else {
+    let named = rows().map { ($0.name, $0.make) } + mixingRows().map { ($0.name, $0.make) }
+    guard let row = named.first(where: { $0.0 == arguments[2] }).map({ Row(name: $0.0, make: $0.1, timeLimit: 0) }) else {
         FileHandle.standardError.write(Data("no row named \(arguments[2])\n".utf8))
         exit(2)
     }
