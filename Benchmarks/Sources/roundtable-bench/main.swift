@@ -165,6 +165,37 @@ func runMixing(_ row: MixingRow) {
     ].joined(separator: "\t"))
 }
 
+/// Runs this program as a child (`mode`, `name`) and returns the tab-separated fields of
+/// its output lines that start with `tag`, echoing them to stderr as they come.
+func childRows(_ mode: String, _ name: String, tag: String) -> [[String]] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = [mode, name]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    do { try process.run() } catch {
+        FileHandle.standardError.write(Data("cannot run \(name): \(error)\n".utf8))
+        return []
+    }
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return output.split(separator: "\n").filter { $0.hasPrefix(tag + "\t") }.map { line in
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        FileHandle.standardError.write(Data((fields.joined(separator: "  ") + "\n").utf8))
+        return fields
+    }
+}
+
+/// Prints `table` (header first) as a Markdown table with aligned columns.
+func printMarkdown(_ table: [[String]]) {
+    let columns = table.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { c in table.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
+    for (index, line) in table.enumerated() {
+        print("| " + line.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |")
+        if index == 0 { print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
+    }
+}
+
 let arguments = CommandLine.arguments
 if arguments.count >= 3 && arguments[1] == "--mix" {
     if let row = mixingRows().first(where: { $0.name == arguments[2] }) { runMixing(row) }
@@ -174,24 +205,9 @@ if arguments.count >= 2 && arguments[1] == "mixing" {
     let header = ["request", "attendees", "sessions", "limit s", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
     var table: [[String]] = [header]
     for row in mixingRows() where arguments.count < 3 || row.name.hasPrefix(arguments[2]) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = ["--mix", row.name]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        do { try process.run() } catch { continue }
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        for line in output.split(separator: "\n") where line.hasPrefix("MIX\t") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
-            table.append(fields)
-            FileHandle.standardError.write(Data((fields.joined(separator: "  ") + "\n").utf8))
-        }
+        table += childRows("--mix", row.name, tag: "MIX")
     }
-    for (index, line) in table.enumerated() {
-        print("| " + line.joined(separator: " | ") + " |")
-        if index == 0 { print("|" + line.map { _ in "---" }.joined(separator: "|") + "|") }
-    }
+    printMarkdown(table)
     exit(0)
 }
 if arguments.count >= 3 && arguments[1] == "--row" {
@@ -214,26 +230,9 @@ let filter = arguments.count >= 2 ? arguments[1] : "all"
 let header = ["request", "attendees", "tables", "sessions", "limit s", "first plan s", "best s", "time s", "status", "score", "bound", "gap", "peak MiB", "method"]
 var table: [[String]] = [header]
 for row in rows() where filter == "all" || row.name.hasPrefix(filter) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: arguments[0])
-    process.arguments = ["--row", row.name]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    do { try process.run() } catch { print("cannot run \(row.name): \(error)"); continue }
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    for line in output.split(separator: "\n") where line.hasPrefix("ROW\t") {
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        table.append(fields)
-        FileHandle.standardError.write(Data((fields.joined(separator: "  ") + "\n").utf8))
-    }
+    table += childRows("--row", row.name, tag: "ROW")
 }
-// A Markdown table.
-let widths = header.indices.map { c in table.map { $0.indices.contains(c) ? $0[c].count : 0 }.max() ?? 0 }
-for (index, line) in table.enumerated() {
-    print("| " + line.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: " | ") + " |")
-    if index == 0 { print("|" + widths.map { String(repeating: "-", count: $0 + 2) }.joined(separator: "|") + "|") }
-}
+printMarkdown(table)
 
 // Growth past 1,000 attendees: least-squares slopes on log-log scales over the growth rows.
 let growth = table.dropFirst().filter { $0.first.map { $0.hasPrefix("conference-") && $0.hasSuffix("x1") } ?? false }
