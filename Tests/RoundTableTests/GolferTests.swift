@@ -253,14 +253,7 @@ struct GolferTests {
                         }
                         found.insert(pairs)
                     }
-                    var k = 0
-                    while k < digits.count {
-                        digits[k] += 1
-                        if digits[k] < tables.count { break }
-                        digits[k] = 0
-                        k += 1
-                    }
-                    if k == digits.count { break }
+                    if !ExhaustiveSearch.advance(&digits, base: tables.count) { break }
                 }
             }
             guard !found.isEmpty else { return nil }

@@ -31,6 +31,17 @@ struct ExhaustiveSearch {
 
     init(_ request: SeatingRequest) { model = ReferenceModel(request) }
 
+    /// Steps `digits` (base `base`, least significant first) to the next combination; false
+    /// after the last one.
+    static func advance(_ digits: inout [Int], base: Int) -> Bool {
+        for k in digits.indices {
+            digits[k] += 1
+            if digits[k] < base { return true }
+            digits[k] = 0
+        }
+        return false
+    }
+
     func solve() -> Result {
         let n = model.attendeeCount
         precondition(n <= 8, "exhaustive search is for tiny requests")
@@ -61,14 +72,7 @@ struct ExhaustiveSearch {
                         candidates.append(Candidate(tableOf: tableOf, cost: terms.balance + terms.size + terms.rules, pairs: pairs))
                     }
                     // Next assignment (odometer).
-                    var k = 0
-                    while k < digits.count {
-                        digits[k] += 1
-                        if digits[k] < tables.count { break }
-                        digits[k] = 0
-                        k += 1
-                    }
-                    if k == digits.count { break }
+                    if !ExhaustiveSearch.advance(&digits, base: tables.count) { break }
                 }
             }
             candidates.sort { $0.cost < $1.cost }
