@@ -146,6 +146,8 @@ struct PlanningRun {
                 return finish(seat, bound: floor, method: "first-plan", tighten: false, repeatBound: repeatBound)
             }
         }
+        // On large sessions this plan also gives the composition bound its first columns:
+        // a better one makes column generation converge sooner.
         search.improve(
             until: min(deadline, start.addingTimeInterval(golfer == nil ? warmup : 0)), patience: patience, stop: { stopped },
             onBest: { total in report("search", best: total, bound: nil) })
@@ -161,9 +163,11 @@ struct PlanningRun {
         }
         report("search", best: best.map { instance.score($0).total }, bound: nil)
 
-        // Bounds that need no branching: Lagrangian over value totals, transportation for forced sizes.
+        // Bounds that need no branching: Lagrangian over value totals, transportation for forced
+        // sizes (both dominated by the composition bound on large sessions), then compositions.
         var floors = (0..<instance.sessionCount).map { s in
-            let value = max(cheapBound(session: s, best: best) ?? -.infinity, patterns[s]?.bound ?? -.infinity)
+            let cheap = large ? nil : cheapBound(session: s, best: best)
+            let value = max(cheap ?? -.infinity, patterns[s]?.bound ?? -.infinity)
             return value.isFinite ? value : nil
         }
         var compositions: [Int: [CompositionBound.Composition]] = [:]
@@ -213,8 +217,12 @@ struct PlanningRun {
                 polish.construct()
                 scale = 0.05
             }
+            // With every composition bound converged, the time kept for tightening bounds is
+            // better spent here.
+            let proven = (0..<instance.sessionCount).allSatisfy { converged[$0] }
             polish.improve(
-                until: deadline, patience: options.timeLimit, target: target, temperatureScale: scale,
+                until: proven ? hardDeadline.addingTimeInterval(-0.05) : deadline, patience: options.timeLimit, target: target,
+                temperatureScale: scale,
                 stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
             if let improved = polish.bestSeat { best = better(best, improved) }
             if let seat = best {

@@ -24,6 +24,9 @@ func rows() -> [Row] {
     }, timeLimit: 60))
     // The target row: 1,000 attendees, one session, 10 s.
     list.append(Row(name: "conference-1000x1-10s", make: { var g = Generator(seed: 1000); return g.conference(attendees: 1000, sessions: 1) }, timeLimit: 10))
+    for seed in [2001, 3002] as [UInt64] {
+        list.append(Row(name: "conference-1000x1-10s-seed\(seed)", make: { var g = Generator(seed: seed); return g.conference(attendees: 1000, sessions: 1) }, timeLimit: 10))
+    }
     // The growth rows (same generator, 30 s each).
     for n in [250, 500, 1000, 2000, 5000, 10000] {
         list.append(Row(name: "conference-\(n)x1", make: { var g = Generator(seed: UInt64(n)); return g.conference(attendees: n, sessions: 1) }, timeLimit: 30))
