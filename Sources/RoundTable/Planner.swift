@@ -152,8 +152,9 @@ struct PlanningRun {
             until: min(deadline, start.addingTimeInterval(golfer == nil ? warmup : 0)), patience: patience, stop: { stopped },
             onBest: { total in report("search", best: total, bound: nil) })
         if search.bestSeat == nil && golfer == nil {
-            // Still repairing: keep at it a while, GLPK needs a valid plan to start from.
-            let repair = start.addingTimeInterval(max(warmup, options.timeLimit * 0.3))
+            // Still repairing: keep at it a while, GLPK needs a valid plan to start from (and
+            // sessions too large for GLPK whole have nothing else to start from).
+            let repair = start.addingTimeInterval(max(warmup, options.timeLimit * (large ? 0.7 : 0.3)))
             search.improve(until: min(deadline, repair), patience: options.timeLimit, stopWhenValid: true) { stopped }
         }
         var best: [[Int]]? = search.bestSeat
@@ -265,7 +266,9 @@ struct PlanningRun {
                 // The whole session at once, briefly (it proves small sessions optimal);
                 // too large a model only costs time GLPK cannot use, so large sessions go
                 // straight to neighborhoods.
-                if found && items[s].members.count * items[s].tables.count > Self.largestWholeSession {
+                if items[s].members.count * items[s].tables.count > Self.largestWholeSession {
+                    // Never built whole (it would take gigabytes): neighborhoods when there is a plan.
+                    guard found else { continue }
                     method = "session-lns"
                     neighborhoodSearch(session: s, seat: &seat, until: sessionEnd, floor: floors[s])
                     continue
