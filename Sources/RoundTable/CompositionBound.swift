@@ -95,25 +95,9 @@ struct CompositionBound {
             }
         }
         self.holders = holders
-        var index: [Int: Int] = [:]
-        var tableClasses: [[Int]] = []
-        var sizeOptions: [[Int]] = []
-        var sizeCost: [[Double]] = []
-        let attendance = instance.presentIn[s].count
-        for t in instance.tablesIn[s] {
-            let key = instance.capacity[t] &* 1_000_003 &+ instance.minSize[t]
-            if let g = index[key] {
-                tableClasses[g].append(t)
-                continue
-            }
-            index[key] = tableClasses.count
-            tableClasses.append([t])
-            let smallest = max(1, instance.minSize[t])
-            let options = [0] + (smallest...max(smallest, instance.capacity[t])).filter { $0 <= instance.capacity[t] && $0 <= attendance }
-            sizeOptions.append(options)
-            let q = instance.targetSize(session: s, table: t)
-            sizeCost.append(options.map { instance.weights.size * abs(Double($0) - q) })
-        }
+        let tableClasses = instance.interchangeableTables(session: s)
+        let sizeOptions = tableClasses.map { instance.sizeChoices(session: s, table: $0[0]) }
+        let sizeCost = zip(tableClasses, sizeOptions).map { instance.sizeCosts(session: s, table: $0[0], sizes: $1) }
         self.tableClasses = tableClasses
         self.sizeOptions = sizeOptions
         self.sizeCost = sizeCost

@@ -82,4 +82,47 @@ struct Instance: Sendable {
         guard total > 0 else { return 0 }
         return Double(presentIn[s].count) * Double(capacity[t]) / Double(total)
     }
+
+    /// The sizes table `t` may have in session `s`: 0 (empty), or from its minSize (at
+    /// least 1) to its capacity, never more than the session's attendance.
+    func sizeChoices(session s: Int, table t: Int) -> [Int] {
+        let smallest = max(1, minSize[t])
+        let attendance = presentIn[s].count
+        return [0] + (smallest...max(smallest, capacity[t])).filter { $0 <= capacity[t] && $0 <= attendance }
+    }
+
+    /// The size term of table `t` in session `s` at each of `sizes`.
+    func sizeCosts(session s: Int, table t: Int, sizes: [Int]) -> [Double] {
+        let q = targetSize(session: s, table: t)
+        return sizes.map { weights.size * abs(Double($0) - q) }
+    }
+
+    /// The tables of session `s` grouped by capacity and minSize (interchangeable for the
+    /// bounds, which relax pins and topics), in first-seen order.
+    func interchangeableTables(session s: Int) -> [[Int]] {
+        var index: [[Int]: Int] = [:]
+        var classes: [[Int]] = []
+        for t in tablesIn[s] {
+            let key = [capacity[t], minSize[t]]
+            if let c = index[key] {
+                classes[c].append(t)
+            } else {
+                index[key] = classes.count
+                classes.append([t])
+            }
+        }
+        return classes
+    }
+
+    /// The most tables session `s` can open: a hard "at least k holders of v" rule allows
+    /// at most holders / k.
+    func mostOpenTables(session s: Int) -> Int {
+        var most = tablesIn[s].count
+        for rule in rules where rule.isHard {
+            guard let value = rule.value, let low = rule.rule.min, low > 0 else { continue }
+            let holders = value >= 0 ? valueTotals(attribute: rule.attribute, session: s)[value] : 0
+            most = min(most, holders / low)
+        }
+        return most
+    }
 }

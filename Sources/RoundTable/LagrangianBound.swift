@@ -23,11 +23,9 @@ struct LagrangianBound {
         var sizes: [[Int]] = []
         var sizeCost: [[Double]] = []
         for t in instance.tablesIn[s] {
-            let smallest = max(1, instance.minSize[t])
-            let options = [0] + (smallest...max(smallest, instance.capacity[t])).filter { $0 <= instance.capacity[t] && $0 <= present.count }
+            let options = instance.sizeChoices(session: s, table: t)
             sizes.append(options)
-            let q = instance.targetSize(session: s, table: t)
-            sizeCost.append(options.map { instance.weights.size * abs(Double($0) - q) })
+            sizeCost.append(instance.sizeCosts(session: s, table: t, sizes: options))
         }
         self.sizes = sizes
         self.sizeCost = sizeCost

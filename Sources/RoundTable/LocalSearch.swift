@@ -237,12 +237,7 @@ struct SeatingSearch {
         let tables = instance.tablesIn[s].sorted { instance.capacity[$0] > instance.capacity[$1] }
         guard people > 0, !tables.isEmpty else { return targets }
         // A hard "min k holders of v" rule lets at most holders/k tables be used.
-        var most = tables.count
-        for rule in instance.rules where rule.isHard {
-            guard let value = rule.value, let low = rule.rule.min, low > 0 else { continue }
-            let holders = value >= 0 ? instance.valueTotals(attribute: rule.attribute, session: s)[value] : 0
-            most = min(most, holders / low)
-        }
+        let most = instance.mostOpenTables(session: s)
         for open in stride(from: max(1, most), through: 1, by: -1) {
             let chosen = Array(tables.prefix(open))
             let seats = chosen.reduce(0) { $0 + instance.capacity[$1] }

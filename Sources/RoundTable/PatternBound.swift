@@ -40,48 +40,32 @@ struct PatternBound: Sendable {
         let components = BalanceComponent.components(instance, session: s)
 
         // Classes of interchangeable tables, in first-seen order.
-        var classOf: [Int: Int] = [:]
-        var classes: [(capacity: Int, minSize: Int, tables: [Int])] = []
-        for t in tables {
-            let key = instance.capacity[t] &* 1_000_003 &+ instance.minSize[t]
-            if let c = classOf[key] {
-                classes[c].tables.append(t)
-            } else {
-                classOf[key] = classes.count
-                classes.append((instance.capacity[t], instance.minSize[t], [t]))
-            }
-        }
+        let classes = instance.interchangeableTables(session: s)
 
         var program = IntegerProgram()
         var countTerms: [IntegerProgram.Term] = []
         // m[c] = [(size, column)]
         var m: [[(size: Int, column: Int)]] = []
-        for (c, table) in classes.enumerated() {
-            let q = instance.targetSize(session: s, table: table.tables[0])
-            let smallest = max(1, table.minSize)
-            let options = [0] + (smallest...max(smallest, table.capacity)).filter { $0 <= table.capacity && $0 <= attendance }
+        for (c, members) in classes.enumerated() {
+            let options = instance.sizeChoices(session: s, table: members[0])
+            let sizeCosts = instance.sizeCosts(session: s, table: members[0], sizes: options)
             var row: [(Int, Int)] = []
             var classTerms: [IntegerProgram.Term] = []
-            for k in options {
-                var cost = instance.weights.size * abs(Double(k) - q)
+            for (k, sizeCost) in zip(options, sizeCosts) {
+                var cost = sizeCost
                 if k > 0 { for component in components { cost += component.costAtZero(size: k) } }
-                let column = program.addColumn("m_\(c)_\(k)", lower: 0, upper: Double(table.tables.count), integer: true, cost: cost)
+                let column = program.addColumn("m_\(c)_\(k)", lower: 0, upper: Double(members.count), integer: true, cost: cost)
                 row.append((k, column))
                 classTerms.append(.init(column, 1))
                 if k > 0 { countTerms.append(.init(column, Double(k))) }
             }
-            let n = Double(table.tables.count)
+            let n = Double(members.count)
             program.addRow("tables_\(c)", classTerms, lower: n, upper: n)
             m.append(row)
         }
         program.addRow("attendance", countTerms, lower: Double(attendance), upper: Double(attendance))
         // A hard "at least k holders of v" rule opens at most holders / k tables.
-        var most = tables.count
-        for rule in instance.rules where rule.isHard {
-            guard let value = rule.value, let low = rule.rule.min, low > 0 else { continue }
-            let holders = value >= 0 ? instance.valueTotals(attribute: rule.attribute, session: s)[value] : 0
-            most = min(most, holders / low)
-        }
+        let most = instance.mostOpenTables(session: s)
         if most < tables.count {
             let open = m.flatMap { $0.filter { $0.size > 0 }.map { IntegerProgram.Term($0.column, 1) } }
             program.addRow("open", open, upper: Double(most))
@@ -134,7 +118,7 @@ struct PatternBound: Sendable {
             // Pinned tables must be open: they get sizes first.
             func pinned(_ t: Int) -> Bool { present.contains { instance.pin[$0][s] == t } }
             for (c, row) in m.enumerated() {
-                let ordered = classes[c].tables.filter(pinned) + classes[c].tables.filter { !pinned($0) }
+                let ordered = classes[c].filter(pinned) + classes[c].filter { !pinned($0) }
                 var members = ordered[...]
                 for (k, column) in row.sorted(by: { $0.size > $1.size }) {
                     let count = Int(values[column].rounded())

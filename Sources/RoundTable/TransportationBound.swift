@@ -38,7 +38,7 @@ enum TransportationBound {
 
     /// min Σ_t Σ_v w |c_tv - p_v n_t| over integer c with row sums n_t (a free "none"
     /// column absorbs `none` attendees) and column sums N_v.
-    static func solve(sizes: [Int], values: [(share: Double, total: Int)], none: Int, weight: Double, deadline: Date) -> Double? {
+    private static func solve(sizes: [Int], values: [(share: Double, total: Int)], none: Int, weight: Double, deadline: Date) -> Double? {
         guard !values.isEmpty else { return 0 }
         var program = IntegerProgram()
         var constant = 0.0
