@@ -46,7 +46,7 @@ struct GolferSchedule: Sendable {
     var groups: Int { tables.count }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
-    /// when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
+    /// (``AffineSpaceSchedule``, ``DoubledSchedule``) when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
     /// (from the construction when there is one). Returns as soon as ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
@@ -58,6 +58,14 @@ struct GolferSchedule: Sendable {
             if built.rounds.count == rounds {
                 start = built.rounds
                 if Self.repeats(built.rounds, groups: groups) <= target { return seat(built.rounds) }
+            }
+        }
+        if target == 0, let doubled = DoubledSchedule(players: instance.attendeeCount, size: size, rounds: rounds) {
+            // Measured: 8 × 4 × 10 and 6 × 3 × 8 in a few milliseconds; a failure is quick too.
+            let quick = Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.2)))
+            if let built = doubled.schedule(rounds: rounds, seed: seed, deadline: min(deadline, quick), stop: stop),
+                Self.repeats(built, groups: groups) == 0 {
+                return seat(built)
             }
         }
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))

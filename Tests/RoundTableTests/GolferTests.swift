@@ -90,6 +90,38 @@ struct GolferTests {
         #expect(Self.repeats(built.rounds, size: 4) == 224)
     }
 
+    /// Two small schedules of v points, signed by a GF(2) system, give 2v players the most
+    /// rounds possible: 8 × 4 × 10 (the original problem) and 6 × 3 × 8, and fewer rounds too.
+    @Test(arguments: [(8, 4, 10), (6, 3, 8), (8, 4, 7), (6, 3, 3), (32, 4, 42)])
+    func doubledSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
+        let doubled = try #require(DoubledSchedule(players: groups * size, size: size, rounds: rounds))
+        let built = try #require(doubled.schedule(rounds: rounds, seed: 7, deadline: Date().addingTimeInterval(120)) { false })
+        #expect(built.count == rounds)
+        #expect(built.allSatisfy { $0.count == groups * size })
+        #expect(Self.repeats(built, size: size) == 0)
+        // Each pair's two members never meet; everyone else meets once when rounds are at most.
+        if 2 * (groups * size / 2 - 1) == rounds * (size - 1) {
+            for labels in built { #expect((0..<(groups * size / 2)).allSatisfy { labels[2 * $0] != labels[2 * $0 + 1] }) }
+        }
+    }
+
+    @Test func doublingNeedsAnAffineSpaceOfHalfThePlayersAndNoMoreRoundsThanPairsAllow() {
+        #expect(DoubledSchedule(players: 32, size: 4, rounds: 11) == nil)  // 33 meetings per player > 31
+        #expect(DoubledSchedule(players: 30, size: 3, rounds: 5) == nil)  // 15 is no prime power
+        #expect(DoubledSchedule(players: 33, size: 3, rounds: 5) == nil)  // odd
+    }
+
+    /// The GF(2) system: two rounds that both hold points 0, 1, 2 together ask for three
+    /// pairs each straight once and crossed once, which no signs give; a fourth point in
+    /// one round only leaves it solvable.
+    @Test func signsFailExactlyWhenThreePointsShareAGroupTwice() throws {
+        #expect(DoubledSchedule.signs([[[0, 1, 2]], [[0, 1, 2]]], points: 3) == nil)
+        let rounds = [[[0, 1, 2], [3, 4, 5]], [[0, 1, 3], [2, 4, 5]]]
+        let signs = try #require(DoubledSchedule.signs(rounds, points: 6))
+        let lifted = DoubledSchedule.lift(rounds, signs: signs, points: 6)
+        #expect(Self.repeats(lifted, size: 3) == 0)
+    }
+
     @Test func sizesThatAreNotPowersOfOnePrimeHaveNoAffineSpace() {
         #expect(AffineSpaceSchedule(players: 36, size: 4) == nil)
         #expect(AffineSpaceSchedule(players: 27, size: 27) == nil)
@@ -145,7 +177,7 @@ struct GolferTests {
 
     // MARK: Planning
 
-    @Test(arguments: [(5, 3, 7), (8, 4, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
+    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 120))
