@@ -11,6 +11,13 @@ import Foundation
 /// (i + h/2, j)): those classes start at 1 in ``preset``. This is the classical
 /// difference method for resolvable designs, with the base round found by a randomized
 /// depth-first search (``baseRound(symmetric:seed:nodeLimit:)``).
+///
+/// A shape may also have ``fixedRounds``: rounds the shift leaves as they are, made of
+/// orbits of transversal groups {(i + o_1, j_1), …, (i + o_k, j_k)} (one player from each
+/// of k cycles, i over Z_h). Each uses h pairs of every orbit it touches, once, so the
+/// base round must avoid those orbits. With h = q odd, 3 cycles and (q − 1)/2 fixed
+/// rounds this is the shape of Ray-Chaudhuri and Wilson's Kirkman triple systems of order
+/// 3q: 7 × 3 × 10 (21 players) in milliseconds.
 struct GolferOrbits: Sendable {
     let groups: Int
     let size: Int
@@ -19,6 +26,9 @@ struct GolferOrbits: Sendable {
     let baseRounds: Int
     let cycles: Int
     let fixed: Int
+    /// Rounds after the shifted ones that the shift maps to themselves (0 unless the
+    /// shape was made with ``init(groups:size:shift:fixedRounds:)``).
+    let fixedRounds: Int
     /// `pairClass[p * players + q]`: the orbit of the pair.
     let pairClass: [Int]
     /// 1 for orbits no pair may use, else 0.
@@ -39,6 +49,33 @@ struct GolferOrbits: Sendable {
         self.baseRounds = rounds / h
         self.cycles = c
         self.fixed = f
+        self.fixedRounds = 0
+        (pairClass, preset) = Self.classes(players: n, shift: h, cycles: c)
+    }
+
+    /// One base round shifted h times, then `t` fixed rounds (0 < t < h): h must divide
+    /// the players and the group size the number of cycles, and there are no fixed players.
+    init?(groups: Int, size: Int, shift h: Int, fixedRounds t: Int) {
+        let n = groups * size
+        guard h >= 3, t >= 1, t < h, n % h == 0, size >= 2 else { return nil }
+        let c = n / h
+        guard c % size == 0 else { return nil }
+        let usable = c * (c - 1) / 2 * h + c * ((h - 1) / 2)
+        let needed = groups * size * (size - 1) / 2 + t * (c / size) * size * (size - 1) / 2
+        guard usable >= needed else { return nil }
+        self.groups = groups
+        self.size = size
+        self.shift = h
+        self.baseRounds = 1
+        self.cycles = c
+        self.fixed = 0
+        self.fixedRounds = t
+        (pairClass, preset) = Self.classes(players: n, shift: h, cycles: c)
+    }
+
+    /// The orbit of every pair of players under the shift, and 1 for the orbits that no
+    /// pair may use (two fixed players, or (i, j) and (i + h/2, j)).
+    private static func classes(players n: Int, shift h: Int, cycles c: Int) -> (pairClass: [Int], preset: [Int]) {
         var index: [[Int]: Int] = [:]
         var preset: [Int] = []
         var pairClass = [Int](repeating: 0, count: n * n)
@@ -65,8 +102,7 @@ struct GolferOrbits: Sendable {
                 }
             }
         }
-        self.pairClass = pairClass
-        self.preset = preset
+        return (pairClass, preset)
     }
 
     /// Shapes with one base round for `rounds` to `rounds + 2` rounds (the extra rounds
@@ -86,6 +122,10 @@ struct GolferOrbits: Sendable {
                 if let shape = GolferOrbits(groups: groups, size: size, rounds: h, shift: h, fixed: f) { list.append(shape) }
             }
         }
+        // A shifted base round and a few fixed rounds: rounds = h + t with t < h.
+        for h in max(3, rounds / 2 + 1)..<rounds {
+            if let shape = GolferOrbits(groups: groups, size: size, shift: h, fixedRounds: rounds - h) { list.append(shape) }
+        }
         return list
     }
 
@@ -98,8 +138,60 @@ struct GolferOrbits: Sendable {
     /// 9×4×11 and 10×4×11 within milliseconds (measured), where the plain search needs
     /// seconds; it also rules some shapes out, so both are tried.
     func baseRound(symmetric: Bool, seed: UInt64, nodeLimit: Int) -> [Int]? {
-        var search = BaseRoundSearch(shape: self, symmetric: symmetric, seed: seed, nodeLimit: nodeLimit)
+        var search = BaseRoundSearch(shape: self, used: preset, symmetric: symmetric, seed: seed, nodeLimit: nodeLimit)
         return search.solve(group: 0) ? search.label : nil
+    }
+
+    /// The first `count` rounds (`[round][player] → group`) of a schedule of this shape:
+    /// the ``fixedRounds`` drawn at random (orbits of transversal groups using no orbit of
+    /// pairs twice), then a base round found as ``baseRound(symmetric:seed:nodeLimit:)``
+    /// says around them, shifted; `nil` when either draw fails (restart with another seed).
+    func schedule(symmetric: Bool, seed: UInt64, nodeLimit: Int, count: Int) -> [[Int]]? {
+        var rng = SplitMix64(seed: seed)
+        var used = preset
+        var fixedLabels: [[Int]] = []
+        for _ in 0..<fixedRounds {
+            guard let labels = fixedRound(used: &used, rng: &rng) else { return nil }
+            fixedLabels.append(labels)
+        }
+        var search = BaseRoundSearch(shape: self, used: used, symmetric: symmetric, seed: rng.next(), nodeLimit: nodeLimit)
+        guard search.solve(group: 0) else { return nil }
+        return Array((expand([search.label], count: shift * baseRounds) + fixedLabels).prefix(count))
+    }
+
+    /// A round the shift maps to itself: the cycles dealt at random into sets of `size`,
+    /// each the orbit of one transversal group with random offsets whose pairs use
+    /// orbits not yet `used` (then marked used); `nil` after 50 tries on one set.
+    private func fixedRound(used: inout [Int], rng: inout SplitMix64) -> [Int]? {
+        let (h, n) = (shift, players)
+        var labels = [Int](repeating: -1, count: n)
+        var order = Array(0..<cycles)
+        order.shuffle(using: &rng)
+        var group = 0
+        for start in stride(from: 0, to: cycles, by: size) {
+            let chosen = Array(order[start..<(start + size)])
+            var placed = false
+            for _ in 0..<50 where !placed {
+                let offsets = chosen.indices.map { $0 == 0 ? 0 : Int(rng.next() % UInt64(h)) }
+                let members = zip(chosen, offsets).map { j, o in j * h + o }
+                var classes: [Int] = []
+                for x in 0..<size {
+                    for y in (x + 1)..<size {
+                        let c = pairClass[members[x] * n + members[y]]
+                        if used[c] == 0 && !classes.contains(c) { classes.append(c) }
+                    }
+                }
+                guard classes.count == size * (size - 1) / 2 else { continue }
+                for c in classes { used[c] += 1 }
+                for i in 0..<h {
+                    for (j, o) in zip(chosen, offsets) { labels[j * h + (o + i) % h] = group + i }
+                }
+                group += h
+                placed = true
+            }
+            guard placed else { return nil }
+        }
+        return labels
     }
 
     /// The first `count` rounds (`[round][player] → group`) the base rounds give.
@@ -134,11 +226,11 @@ private struct BaseRoundSearch {
     var rng: SplitMix64
     var nodes = 0
 
-    init(shape: GolferOrbits, symmetric: Bool, seed: UInt64, nodeLimit: Int) {
+    init(shape: GolferOrbits, used: [Int], symmetric: Bool, seed: UInt64, nodeLimit: Int) {
         self.shape = shape
         n = shape.players
         self.nodeLimit = nodeLimit
-        used = shape.preset
+        self.used = used
         label = [Int](repeating: -1, count: shape.players)
         rng = SplitMix64(seed: seed)
         let (h, c) = (shape.shift, shape.cycles)

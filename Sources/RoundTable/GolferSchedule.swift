@@ -90,8 +90,9 @@ struct GolferSchedule: Sendable {
                     while Date() < end && !stop() {
                         restart += 1
                         // 20,000 nodes: a few milliseconds; measured best of 2,000 / 20,000 / 200,000.
-                        guard let base = shape.baseRound(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000) else { continue }
-                        let schedule = shape.expand([base], count: rounds)
+                        guard let schedule = shape.schedule(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000, count: rounds),
+                            schedule.count == rounds
+                        else { continue }
                         if Self.repeats(schedule, groups: groups) == 0 { return schedule }
                     }
                 }

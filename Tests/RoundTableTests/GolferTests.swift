@@ -130,7 +130,7 @@ struct GolferTests {
 
     @Test(arguments: [(9, 4, 11, true), (10, 4, 11, true), (5, 3, 7, false), (9, 4, 10, false)])
     func symmetricBaseRoundsExpandToSchedulesWithoutRepeats(groups: Int, size: Int, rounds: Int, symmetric: Bool) throws {
-        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds)
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds).filter { $0.fixedRounds == 0 }
         #expect(!shapes.isEmpty)
         var found: [[Int]]?
         var seed: UInt64 = 0
@@ -147,6 +147,37 @@ struct GolferTests {
         let schedule = try #require(found)
         #expect(schedule.count == rounds)
         #expect(Self.repeats(schedule, size: size) == 0)
+    }
+
+    /// Kirkman triple systems of order 3q (q odd): one base round shifted q times and
+    /// (q − 1)/2 rounds the shift fixes, as Ray-Chaudhuri and Wilson's construction has it.
+    @Test(arguments: [(7, 3, 10), (11, 3, 16), (7, 4, 9)])
+    func shiftedAndFixedRoundsGiveSchedulesWithoutRepeats(groups: Int, size: Int, rounds: Int) throws {
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds).filter { $0.fixedRounds > 0 }
+        #expect(!shapes.isEmpty)
+        #expect(shapes.allSatisfy { $0.shift + $0.fixedRounds == rounds })
+        var found: [[Int]]?
+        var seed: UInt64 = 0
+        let deadline = Date().addingTimeInterval(120)
+        search: while Date() < deadline {
+            for shape in shapes {
+                seed += 1
+                if let schedule = shape.schedule(symmetric: seed % 2 == 0, seed: seed, nodeLimit: 20_000, count: rounds) {
+                    found = schedule
+                    break search
+                }
+            }
+        }
+        let schedule = try #require(found)
+        #expect(schedule.count == rounds)
+        #expect(Self.repeats(schedule, size: size) == 0)
+    }
+
+    @Test func fixedRoundsNeedTheGroupSizeToDivideTheCycles() {
+        #expect(GolferOrbits(groups: 7, size: 3, shift: 7, fixedRounds: 3) != nil)
+        #expect(GolferOrbits(groups: 7, size: 3, shift: 3, fixedRounds: 3) == nil)  // t < h
+        #expect(GolferOrbits(groups: 6, size: 4, shift: 8, fixedRounds: 1) == nil)  // 3 cycles, groups of 4
+        #expect(GolferOrbits(groups: 8, size: 4, shift: 7, fixedRounds: 3) == nil)  // 7 does not divide 32
     }
 
     // MARK: Search
@@ -177,7 +208,7 @@ struct GolferTests {
 
     // MARK: Planning
 
-    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
+    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 120))
