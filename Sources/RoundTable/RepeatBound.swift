@@ -12,7 +12,16 @@
 ///   most distinct_i people, so i is in at least meets_i − distinct_i repeated meetings,
 ///   and repeats ≥ ½ Σ_i max(0, meets_i − distinct_i).
 ///
-/// Both are relaxations (minimum sizes only enter the per-person count), so the bound is
+/// - **Pairs of sessions.** When two sessions fill every seat with the same attendees (no
+///   group), a table of a people in one session spreads them over the other's tables, so
+///   at least fewestPairs(a, those capacities) of its pairs sit together again: X pairs of
+///   sessions share a table, over all pairs of sessions. A pair meeting m times makes
+///   C(m, 2) of those and m − 1 repeats, at most w/2 per repeat (w sessions), so the
+///   fewest repeats R are the least with f(R) ≥ X, f(R) the most C(m, 2) that R repeats
+///   make (whole pairs at w meetings first). This is the pigeonhole argument that 12
+///   people in 3 tables of 4 cannot meet new people only even twice: 3 sessions force 6.
+///
+/// All are relaxations (minimum sizes only enter the per-person count), so the bound is
 /// valid for any request; it is 0 when the counting shows nothing.
 struct RepeatBound: Sendable {
     /// The bound on the repeats term (weight included).
@@ -79,14 +88,17 @@ struct RepeatBound: Sendable {
         }
         let byPerson = (personExcess + 1) / 2
 
-        let count = max(byMeetings, byPerson)
+        let pairs = Self.sessionPairs(instance)
+        let count = max(byMeetings, byPerson, pairs?.repeats ?? 0)
         value = weight * Double(count)
         guard count > 0 else {
             proof = nil
             return
         }
         let scale = weight == 1 ? "" : " (\(formatNumber(value)) at weight \(formatNumber(weight)))"
-        if byMeetings >= byPerson {
+        if let pairs, pairs.repeats == count, pairs.repeats > max(byMeetings, byPerson) {
+            proof = "Repeats are at least \(pairs.repeats)\(scale): the tables of any two sessions force at least \(pairs.example) pairs to sit together in both (a table's people outnumber the tables they can spread to), \(pairs.together) over all pairs of sessions, and one repeated meeting accounts for at most \(instance.sessionCount)/2 of those."
+        } else if byMeetings >= byPerson {
             let uniform = Set(perSession.map { "\($0.present) \($0.tables) \($0.least)" }).count == 1
             let detail = uniform
                 ? "\(instance.sessionCount) sessions × at least \(perSession[0].least) pairs sharing a table = \(meetings) meetings"
@@ -97,6 +109,43 @@ struct RepeatBound: Sendable {
         } else {
             proof = nil
         }
+    }
+
+    /// The pairs-of-sessions argument: `together` = X, the pairs sharing a table in two
+    /// sessions over all pairs of sessions, `example` the fewest for one pair of sessions,
+    /// and the repeats they force; `nil` unless every session fills every seat with the
+    /// same attendees, none in a group.
+    static func sessionPairs(_ instance: Instance) -> (repeats: Int, together: Int, example: Int)? {
+        let w = instance.sessionCount
+        guard w >= 2, instance.groupMembers.allSatisfy({ $0.count <= 1 }) else { return nil }
+        let everyone = Set(instance.presentIn[0])
+        var sizes: [[Int]] = []
+        for s in 0..<w {
+            let capacities = instance.tablesIn[s].map { instance.capacity[$0] }
+            guard Set(instance.presentIn[s]) == everyone, capacities.reduce(0, +) == everyone.count else { return nil }
+            sizes.append(capacities.filter { $0 > 0 })
+        }
+        var together = 0
+        var example = Int.max
+        for s in 0..<w {
+            for t in (s + 1)..<w {
+                // Each table of s spreads its people over t's tables; and each table of t over s's.
+                let forward = sizes[s].reduce(0) { $0 + fewestPairs(people: $1, capacities: sizes[t]) }
+                let backward = sizes[t].reduce(0) { $0 + fewestPairs(people: $1, capacities: sizes[s]) }
+                let pair = max(forward, backward)
+                together += pair
+                example = min(example, pair)
+            }
+        }
+        guard together > 0 else { return nil }
+        // f(R): R repeats make at most ⌊R/(w−1)⌋·C(w, 2) + C(R mod (w−1) + 1, 2) such pairs.
+        func most(_ r: Int) -> Int {
+            let (whole, rest) = r.quotientAndRemainder(dividingBy: w - 1)
+            return whole * w * (w - 1) / 2 + rest * (rest + 1) / 2
+        }
+        var repeats = 0
+        while most(repeats) < together { repeats += 1 }
+        return (repeats, together, example)
     }
 
     /// The fewest pairs sharing a table when `people` sit at tables of `capacities`: as even

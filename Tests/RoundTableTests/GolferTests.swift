@@ -337,6 +337,34 @@ struct GolferTests {
     /// On tiny random requests (groups, avoids, pins, partial attendance, minimum sizes), the
     /// bound never exceeds the fewest repeats any valid plan has, and it is positive, and
     /// sometimes exact, often enough to mean something.
+    /// Two tables of 3 or 4 over 2–4 sessions: more people per table than tables, so any
+    /// two sessions seat some pairs together again (pigeonhole). The pairs-of-sessions
+    /// count proves more than meetings alone, never more than exhaustive search finds, and
+    /// exactly that on some.
+    @Test func sessionPairsBoundRepeatsByPigeonhole() throws {
+        var tight = 0
+        var stronger = 0
+        for (groups, size, rounds) in [(2, 3, 2), (2, 3, 3), (2, 3, 4), (2, 4, 2), (2, 4, 3)] {
+            let request = Self.golfer(groups: groups, size: size, rounds: rounds)
+            let instance = try Self.instance(request)
+            let fewest = try #require(Self.fewestRepeats(request))
+            let pairs = try #require(RepeatBound.sessionPairs(instance))
+            let bound = RepeatBound(instance)
+            #expect(bound.value == Double(pairs.repeats) || bound.value > Double(pairs.repeats))
+            #expect(bound.value <= fewest + 1e-9, "\(groups)×\(size)×\(rounds): bound \(bound.value) above \(fewest)")
+            // Meetings alone: rounds × pairs per round − pairs.
+            let players = groups * size
+            let byMeetings = max(0, rounds * groups * size * (size - 1) / 2 - players * (players - 1) / 2)
+            if pairs.repeats > byMeetings { stronger += 1 }
+            if abs(bound.value - fewest) < 1e-9 { tight += 1 }
+            if pairs.repeats == Int(bound.value) && pairs.repeats > byMeetings {
+                #expect(bound.proof?.contains("any two sessions") == true)
+            }
+        }
+        #expect(stronger >= 3)
+        #expect(tight >= 2)
+    }
+
     @Test func repeatBoundNeverExceedsTheFewestRepeatsPossible() throws {
         var positive = 0
         var tight = 0
