@@ -221,11 +221,31 @@ struct PlanningRun {
             // With every composition bound converged, the time kept for tightening bounds is
             // better spent here.
             let proven = (0..<instance.sessionCount).allSatisfy { converged[$0] }
-            polish.improve(
-                until: proven ? hardDeadline.addingTimeInterval(-0.05) : deadline, patience: options.timeLimit, target: target,
-                temperatureScale: scale,
-                stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
-            if let improved = polish.bestSeat { best = better(best, improved) }
+            let end = proven ? hardDeadline.addingTimeInterval(-0.05) : deadline
+            if large {
+                polish.improve(
+                    until: end, patience: options.timeLimit, target: target, temperatureScale: scale,
+                    stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
+                if let improved = polish.bestSeat { best = better(best, improved) }
+            } else {
+                // Smaller sessions: annealing runs of a fifth of the time each, every one
+                // from the best plan so far (measured: less spread between seeds than one run).
+                let segment = max(0.5, end.timeIntervalSinceNow / 5)
+                var round: UInt64 = 0
+                while Date() < end && !stopped {
+                    polish.improve(
+                        until: min(end, Date().addingTimeInterval(segment)), patience: options.timeLimit, target: target,
+                        temperatureScale: scale, stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
+                    if let improved = polish.bestSeat { best = better(best, improved) }
+                    if let target, let seat = best, instance.score(seat).total <= target { break }
+                    guard let seat = best else { break }
+                    round += 1
+                    polish = SeatingSearch(instance: instance, items: items, seed: options.seed &+ 2 &+ round)
+                    polish.load(seat)
+                    polish.construct()
+                    scale = 0.05
+                }
+            }
             if let seat = best {
                 return finish(seat, bound: floor, method: rounded ? "compositions+local-search" : "search+bounds", floors: floors, repeatBound: repeatBound)
             }
@@ -368,7 +388,7 @@ struct PlanningRun {
 
     /// Items times tables above which sessions are planned by rounding the composition LP
     /// (measured: at 250 attendees and up it beats GLPK on the whole session).
-    static let smallestRoundedSession = 4_000
+    static let smallestRoundedSession = 1_000
 
     /// Items times tables above which a session is not given to GLPK whole.
     static let largestWholeSession = 60_000
