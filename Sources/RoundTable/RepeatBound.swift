@@ -12,10 +12,10 @@
 ///   most distinct_i people, so i is in at least meets_i − distinct_i repeated meetings,
 ///   and repeats ≥ ½ Σ_i max(0, meets_i − distinct_i).
 ///
-/// - **Pairs of sessions.** When two sessions fill every seat with the same attendees (no
-///   group), a table of a people in one session spreads them over the other's tables, so
-///   at least fewestPairs(a, those capacities) of its pairs sit together again: X pairs of
-///   sessions share a table, over all pairs of sessions. A pair meeting m times makes
+/// - **Pairs of sessions.** A table of a people in one session spreads them over the
+///   other session's tables, so at least fewestPairs(a, those capacities) of its pairs sit
+///   together again (``spreadPairs(_:from:into:)``): X pairs share a table in two sessions,
+///   over all pairs of sessions. A pair meeting m times makes
 ///   C(m, 2) of those and m − 1 repeats, at most w/2 per repeat (w sessions), so the
 ///   fewest repeats R are the least with f(R) ≥ X, f(R) the most C(m, 2) that R repeats
 ///   make (whole pairs at w meetings first). This is the pigeonhole argument that 12
@@ -111,28 +111,33 @@ struct RepeatBound: Sendable {
         }
     }
 
-    /// The pairs-of-sessions argument: `together` = X, the pairs sharing a table in two
-    /// sessions over all pairs of sessions, `example` the fewest for one pair of sessions,
-    /// and the repeats they force; `nil` unless every session fills every seat with the
-    /// same attendees, none in a group.
+    /// The pairs-of-sessions argument: `together` = X, the pairs (not of one group) sharing
+    /// a table in two sessions, over all pairs of sessions; `example` the fewest for one
+    /// pair of sessions; and the repeats they force. `nil` when the count shows nothing.
+    ///
+    /// For sessions s and t with c attendees in common: s seats them at its tables (sizes
+    /// a_A ≤ capacity), and each table's a_A spread over t's tables puts at least
+    /// g(a_A) = fewestPairs(a_A, t's capacities) pairs together again. g is convex, so
+    /// Σ g(a_A) is least when the c are spread as evenly as s's capacities allow (minimum
+    /// sizes relaxed); the same with s and t swapped, the larger wins. Pairs of a group
+    /// present in both may be among them and are taken off.
     static func sessionPairs(_ instance: Instance) -> (repeats: Int, together: Int, example: Int)? {
         let w = instance.sessionCount
-        guard w >= 2, instance.groupMembers.allSatisfy({ $0.count <= 1 }) else { return nil }
-        let everyone = Set(instance.presentIn[0])
-        var sizes: [[Int]] = []
-        for s in 0..<w {
-            let capacities = instance.tablesIn[s].map { instance.capacity[$0] }
-            guard Set(instance.presentIn[s]) == everyone, capacities.reduce(0, +) == everyone.count else { return nil }
-            sizes.append(capacities.filter { $0 > 0 })
-        }
+        guard w >= 2 else { return nil }
+        let capacities = (0..<w).map { s in instance.tablesIn[s].map { instance.capacity[$0] }.filter { $0 > 0 } }
+        let present = (0..<w).map { Set(instance.presentIn[$0]) }
         var together = 0
         var example = Int.max
         for s in 0..<w {
             for t in (s + 1)..<w {
-                // Each table of s spreads its people over t's tables; and each table of t over s's.
-                let forward = sizes[s].reduce(0) { $0 + fewestPairs(people: $1, capacities: sizes[t]) }
-                let backward = sizes[t].reduce(0) { $0 + fewestPairs(people: $1, capacities: sizes[s]) }
-                let pair = max(forward, backward)
+                let common = present[s].intersection(present[t])
+                // A table of s holding more of them than t has tables: nothing to count otherwise.
+                let forward = spreadPairs(common.count, from: capacities[s], into: capacities[t])
+                let backward = spreadPairs(common.count, from: capacities[t], into: capacities[s])
+                var grouped: [Int: Int] = [:]
+                for i in common { if let g = instance.group[i] { grouped[g, default: 0] += 1 } }
+                let groupPairs = grouped.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+                let pair = max(0, max(forward, backward) - groupPairs)
                 together += pair
                 example = min(example, pair)
             }
@@ -146,6 +151,36 @@ struct RepeatBound: Sendable {
         var repeats = 0
         while most(repeats) < together { repeats += 1 }
         return (repeats, together, example)
+    }
+
+    /// The fewest pairs that `people`, seated at tables of capacities `from`, still share a
+    /// table with when reseated at tables of capacities `into`: Σ over tables of
+    /// fewestPairs(a_A, into) at the evenest sizes a_A. 0 when no table can hold more
+    /// people than `into` has tables, or when they do not fit.
+    static func spreadPairs(_ people: Int, from: [Int], into: [Int]) -> Int {
+        guard people > 0, let largest = from.max(), largest > into.count, from.reduce(0, +) >= people else { return 0 }
+        var sizes: [Int] = []
+        var rest = people
+        var tables = from.count
+        for capacity in from.sorted() {
+            // The smallest table left fills up even at an even spread, or the rest share evenly.
+            if capacity * tables <= rest {
+                sizes.append(capacity)
+                rest -= capacity
+                tables -= 1
+            } else {
+                let (level, extra) = rest.quotientAndRemainder(dividingBy: tables)
+                sizes += [Int](repeating: level + 1, count: extra) + [Int](repeating: level, count: tables - extra)
+                break
+            }
+        }
+        var memo: [Int: Int] = [:]
+        return sizes.reduce(0) { total, a in
+            if let known = memo[a] { return total + known }
+            let pairs = fewestPairs(people: a, capacities: into)
+            memo[a] = pairs
+            return total + pairs
+        }
     }
 
     /// The fewest pairs sharing a table when `people` sit at tables of `capacities`: as even

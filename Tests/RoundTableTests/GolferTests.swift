@@ -369,6 +369,7 @@ struct GolferTests {
         var positive = 0
         var tight = 0
         var checked = 0
+        var pigeonhole = 0
         for seed in UInt64(1)...400 {
             var generator = RequestGenerator(seed: seed)
             var request = generator.request(RequestShape(attendees: 3...6, tables: 1...3, sessions: 2...3, rules: 0...0, extras: 0.4, capacity: 1...4))
@@ -379,7 +380,10 @@ struct GolferTests {
             #expect(bound <= fewest + 1e-9, "seed \(seed): bound \(bound) above the fewest repeats \(fewest): \(RequestJSONWriter.string(request))")
             if bound > 0 { positive += 1 }
             if bound > 0 && abs(bound - fewest) < 1e-9 { tight += 1 }
+            if let pairs = RepeatBound.sessionPairs(try Self.instance(request)), pairs.repeats > 0 { pigeonhole += 1 }
         }
+        // The pairs-of-sessions count is checked here on its own too (it is within the bound).
+        #expect(pigeonhole >= 5, "the pairs-of-sessions count was positive in only \(pigeonhole) cases")
         #expect(checked >= 100)
         #expect(positive >= 10, "the bound was positive in only \(positive) of \(checked) cases")
         #expect(tight >= 1)
