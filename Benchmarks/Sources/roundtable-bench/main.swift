@@ -5,6 +5,7 @@ import RoundTableJSON
 // Each row runs in a child process so that its peak memory is its own.
 // Usage: roundtable-bench [PREFIX|all]   (child mode: roundtable-bench --row NAME)
 //        roundtable-bench mixing [PREFIX]   multi-session mixing against each session alone
+//        roundtable-bench golfers [LIMIT]   a sweep of social golfer instances (default 2 s each)
 //        roundtable-bench --dump NAME FILE   writes a row's request as JSON (MODEL.md), so
 //        that other solvers and scorers can be run on exactly the same request.
 
@@ -33,7 +34,7 @@ func rows() -> [Row] {
     }
     list.append(Row(name: "conference-400x3", make: { var g = Generator(seed: 43); return g.conference(attendees: 400, sessions: 3) }, timeLimit: 60))
     list.append(Row(name: "conference-1000x4", make: { var g = Generator(seed: 44); return g.conference(attendees: 1000, sessions: 4) }, timeLimit: 60))
-    for (groups, size, rounds) in [(5, 3, 7), (8, 4, 9), (8, 4, 10), (9, 4, 10), (9, 4, 11), (10, 4, 10), (10, 4, 11), (8, 4, 15), (7, 7, 8), (13, 13, 14)] {
+    for (groups, size, rounds) in [(5, 3, 7), (8, 4, 9), (8, 4, 10), (9, 4, 10), (9, 4, 11), (10, 4, 10), (10, 4, 11), (8, 4, 15), (7, 7, 8), (13, 13, 14), (6, 3, 8), (7, 3, 10), (3, 4, 3)] {
         list.append(Row(name: "golfer-\(groups)x\(size)x\(rounds)", make: { Generator.golfer(groups: groups, size: size, rounds: rounds) }, timeLimit: 10))
     }
     return list
@@ -211,6 +212,67 @@ if arguments.count >= 2 && arguments[1] == "mixing" {
         table += childRows("--mix", row.name, tag: "MIX")
     }
     printMarkdown(table)
+    exit(0)
+}
+/// Social golfer instances beyond the table: the design-theory maxima for groups of
+/// 3 and 4 (Kirkman and nearly Kirkman systems, resolvable designs), rounds below the
+/// maximum for larger groups (where local search has to do it), instances with forced
+/// repeats, and a few that no method here solves at this limit.
+/// When the best total last improved, from progress reports (which may come from any thread).
+final class LastImprovement: @unchecked Sendable {
+    private let lock = NSLock()
+    private var total = Double.infinity
+    private var time = 0.0
+    func note(_ best: Double?, at seconds: Double) {
+        guard let best else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if best < total - 1e-9 {
+            total = best
+            time = seconds
+        }
+    }
+    var seconds: Double {
+        lock.lock()
+        defer { lock.unlock() }
+        return time
+    }
+}
+
+let golferSweep: [(Int, Int, Int)] = [
+    (3, 3, 4), (4, 3, 4), (5, 3, 7), (6, 3, 8), (7, 3, 10), (8, 3, 11), (9, 3, 13), (10, 3, 14), (11, 3, 16), (13, 3, 19),
+    (4, 4, 5), (5, 4, 5), (6, 4, 6), (7, 4, 9), (8, 4, 10), (9, 4, 11), (10, 4, 13), (12, 4, 15), (13, 4, 17),
+    (5, 5, 6), (6, 5, 6), (7, 5, 6), (8, 5, 6), (9, 5, 7), (9, 5, 8), (10, 5, 9), (10, 5, 10), (8, 5, 8),
+    (6, 6, 3), (7, 6, 4), (8, 6, 5), (10, 6, 6), (8, 6, 6), (10, 6, 7), (7, 7, 8), (8, 7, 4), (10, 7, 5), (8, 8, 9), (9, 8, 3), (10, 8, 4),
+    (10, 9, 3), (10, 10, 3), (11, 11, 12), (3, 4, 3), (4, 5, 3), (8, 4, 11),
+]
+
+if arguments.count >= 2 && arguments[1] == "golfers" {
+    let limit = arguments.count >= 3 ? Double(arguments[2]) ?? 2 : 2
+    var table: [[String]] = [["instance", "players", "limit s", "repeats", "bound", "status", "best s", "time s", "method"]]
+    var zero = 0
+    var proven = 0
+    for (groups, size, rounds) in golferSweep {
+        let request = Generator.golfer(groups: groups, size: size, rounds: rounds)
+        let started = Date()
+        let best = LastImprovement()
+        let options = SolveOptions(timeLimit: limit, progress: { update in best.note(update.bestTotal, at: Date().timeIntervalSince(started)) })
+        guard let plan = try? Planner.plan(request, options: options), let total = plan.objective else {
+            table.append(["\(groups)-\(size)-\(rounds)", "\(groups * size)", String(format: "%.0f", limit), "no plan"])
+            continue
+        }
+        if total.repeats == 0 { zero += 1 }
+        if plan.status == .optimal { proven += 1 }
+        let row = [
+            "\(groups)-\(size)-\(rounds)", "\(groups * size)", String(format: "%.0f", limit), String(format: "%.0f", total.repeats),
+            plan.bound.map { String(format: "%.0f", $0) } ?? "-", plan.status.rawValue,
+            String(format: "%.2f", min(best.seconds, plan.seconds)), String(format: "%.2f", plan.seconds), plan.method,
+        ]
+        FileHandle.standardError.write(Data((row.joined(separator: "  ") + "\n").utf8))
+        table.append(row)
+    }
+    printMarkdown(table)
+    print("\n\(golferSweep.count) instances: \(zero) without a repeat, \(proven) proven optimal.")
     exit(0)
 }
 if arguments.count >= 3 && arguments[1] == "--row" {
