@@ -198,6 +198,24 @@ struct GolferTests {
         #expect(Self.repeats(search.best, size: 3) == 0)
     }
 
+    /// The pair-by-pair greedy start seats everyone once per round in groups of exactly
+    /// `size`, and the cost the search keeps incrementally is the one counted afresh.
+    @Test(arguments: [(9, 5, 8), (5, 3, 7), (10, 6, 7), (7, 3, 10)])
+    func greedyStartSeatsEveryoneInFullGroups(groups: Int, size: Int, rounds: Int) {
+        let search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: 7)
+        #expect(search.best.count == rounds)
+        #expect(search.best.allSatisfy { $0.count == groups * size && $0.allSatisfy { (0..<groups).contains($0) } })
+        #expect(Self.repeats(search.best, size: size) == search.bestCost)
+    }
+
+    /// After many swaps the incrementally kept cost still matches a fresh count.
+    @Test func tabuSearchCostMatchesAFreshCount() {
+        var search = GolferSearch(groups: 9, size: 5, rounds: 9, seed: 2)
+        search.run(target: 0, deadline: Date().addingTimeInterval(0.5)) { false }
+        #expect(Self.repeats(search.best, size: 5) == search.bestCost)
+        #expect(GolferSchedule.repeats(search.best, groups: 9) == search.bestCost)
+    }
+
     @Test func tabuSearchStopsWhenAsked() {
         var search = GolferSearch(groups: 8, size: 4, rounds: 10, seed: 1)
         let started = Date()
