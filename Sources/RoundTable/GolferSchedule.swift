@@ -35,8 +35,11 @@ struct GolferSchedule: Sendable {
         // seating has the same size term, and only repeats differ.
         guard used == instance.tableCount || instance.minSize.allSatisfy({ $0 == capacity }) else { return nil }
         guard bound.value.isFinite else { return nil }
-        // The search keeps a tabu entry per round and pair of players: at most 32 MB.
-        guard n * n * sessions <= 4_000_000 else { return nil }
+        // The search keeps a tabu entry per round and pair of players: at most 32 MB. Past
+        // that only a construction without a repeat takes it (25 × 20 × 25: 500 players).
+        guard n * n * sessions <= 4_000_000 || TransversalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil else {
+            return nil
+        }
         self.instance = instance
         self.tables = Array(0..<used)
         self.size = capacity
@@ -46,10 +49,14 @@ struct GolferSchedule: Sendable {
     var groups: Int { tables.count }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
-    /// (``AffineSpaceSchedule``, ``DoubledSchedule``) when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
+    /// (``TransversalSchedule``, ``AffineSpaceSchedule``, ``DoubledSchedule``) when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
     /// (from the construction when there is one). Returns as soon as ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
+        if let design = TransversalSchedule(groups: groups, size: size, rounds: rounds) {
+            let built = design.rounds(rounds)
+            if built.count == rounds, Self.repeats(built, groups: groups) == 0 { return seat(built) }
+        }
         var start: [[Int]]?
         if let space = AffineSpaceSchedule(players: instance.attendeeCount, size: size) {
             // The construction is cheap: a small share of the time is plenty.

@@ -90,6 +90,49 @@ struct GolferTests {
         #expect(Self.repeats(built.rounds, size: 4) == 224)
     }
 
+    /// The fields behind the transversal schedules: every prime power up to 128 (and 243),
+    /// checked against the field axioms; other orders have none.
+    @Test(arguments: [2, 3, 4, 5, 7, 8, 9, 16, 25, 27, 32, 49, 64, 81, 121, 125, 128, 243])
+    func finiteFieldsObeyTheAxioms(order: Int) throws {
+        let field = try #require(FiniteField(order: order))
+        var rng = SplitMix64(seed: UInt64(order))
+        let elements = Array(0..<order)
+        let triples = order <= 16
+            ? elements.flatMap { a in elements.flatMap { b in elements.map { c in (a, b, c) } } }
+            : (0..<3000).map { _ in (Int(rng.next() % UInt64(order)), Int(rng.next() % UInt64(order)), Int(rng.next() % UInt64(order))) }
+        for (a, b, c) in triples {
+            #expect(field.multiply(a, field.add(b, c)) == field.add(field.multiply(a, b), field.multiply(a, c)))
+            #expect(field.multiply(field.multiply(a, b), c) == field.multiply(a, field.multiply(b, c)))
+            #expect(field.add(field.add(a, b), c) == field.add(a, field.add(b, c)))
+        }
+        for a in 1..<order {
+            #expect(field.multiply(a, 1) == a)
+            #expect(elements.filter { field.multiply(a, $0) == 1 }.count == 1)  // one inverse
+            #expect(elements.filter { field.add(a, $0) == 0 }.count == 1)  // one negative
+        }
+    }
+
+    @Test func ordersThatAreNotPrimePowersHaveNoField() {
+        for order in [1, 6, 10, 12, 15, 100] { #expect(FiniteField(order: order) == nil) }
+    }
+
+    /// Transversal designs: a round per field element (and the columns when groups and
+    /// size are equal), or per multiplier modulo a composite number of groups.
+    @Test(arguments: [(8, 5, 8), (9, 5, 9), (11, 10, 11), (13, 7, 13), (4, 4, 5), (16, 12, 16), (10, 10, 3), (10, 4, 2), (12, 3, 2)])
+    func transversalSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
+        let design = try #require(TransversalSchedule(groups: groups, size: size, rounds: rounds))
+        let built = design.rounds(rounds)
+        #expect(built.count == rounds)
+        #expect(Self.repeats(built, size: size) == 0)
+    }
+
+    @Test func transversalSchedulesStopAtTheirLastRound() {
+        #expect(TransversalSchedule(groups: 8, size: 5, rounds: 9) == nil)  // 8 field elements, 5 < 8
+        #expect(TransversalSchedule(groups: 7, size: 7, rounds: 8) != nil)  // the affine plane
+        #expect(TransversalSchedule(groups: 10, size: 9, rounds: 3) == nil)  // 2 multipliers modulo 10
+        #expect(TransversalSchedule(groups: 4, size: 5, rounds: 2) == nil)  // more per group than groups
+    }
+
     /// Two small schedules of v points, signed by a GF(2) system, give 2v players the most
     /// rounds possible: 8 × 4 × 10 (the original problem) and 6 × 3 × 8, and fewer rounds too.
     @Test(arguments: [(8, 4, 10), (6, 3, 8), (8, 4, 7), (6, 3, 3), (32, 4, 42)])
@@ -226,7 +269,7 @@ struct GolferTests {
 
     // MARK: Planning
 
-    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
+    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 120))

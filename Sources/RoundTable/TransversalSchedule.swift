@@ -1,0 +1,127 @@
+import Foundation
+
+/// Golfer schedules from a transversal design: `groups` = g groups of `size` = s ≤ g.
+///
+/// Player (i, j), i < g, j < s (player number j·g + i), sits in round k at group
+/// i + k·x_j, with x_j distinct. Two players (i, j) and (i', j') with j ≠ j' meet in round k
+/// exactly when i − i' = k·(x_j' − x_j), and players with the same j never meet. Over a
+/// field of order g (a prime power) that k is unique, so every k of the field is a round:
+/// g rounds without a repeat (8 × 5 × 8, 9 × 5 × 9, 11 × 10 × 11, 13 × 7 × 13), one more
+/// (the columns j) when s = g, the affine plane. For other g the integers modulo g serve,
+/// with the multipliers k chosen so that no two differ by a k − k' that some difference
+/// x_j' − x_j < s times makes 0 modulo g; at least 2 rounds, and 3 when s = g (10 × 10 × 3).
+struct TransversalSchedule: Sendable {
+    let groups: Int
+    let size: Int
+    /// The field of order `groups`, or `nil` to work modulo `groups`.
+    let field: FiniteField?
+    /// The multipliers k, one per round (before the columns round).
+    let multipliers: [Int]
+
+    init?(groups g: Int, size s: Int, rounds: Int) {
+        guard s >= 2, s <= g, rounds >= 1 else { return nil }
+        groups = g
+        size = s
+        if let field = FiniteField(order: g) {
+            self.field = field
+            multipliers = Array(0..<g)
+        } else {
+            field = nil
+            // Greedy: keep k when k − k' times every d < s stays nonzero modulo g.
+            var chosen: [Int] = []
+            for k in 0..<g where chosen.allSatisfy({ chosen in (1..<s).allSatisfy { d in ((k - chosen) * d) % g != 0 } }) {
+                chosen.append(k)
+            }
+            multipliers = chosen
+        }
+        guard rounds <= multipliers.count + (s == g ? 1 : 0) else { return nil }
+    }
+
+    /// The first `count` rounds (`[round][player] → group`), the columns round last.
+    func rounds(_ count: Int) -> [[Int]] {
+        let (g, s) = (groups, size)
+        var result: [[Int]] = []
+        for k in multipliers.prefix(count) {
+            result.append((0..<(g * s)).map { p in
+                let (j, i) = p.quotientAndRemainder(dividingBy: g)
+                if let field { return field.add(i, field.multiply(k, j)) }
+                return (i + k * j) % g
+            })
+        }
+        if result.count < count && s == g { result.append((0..<(g * s)).map { $0 / g }) }
+        return result
+    }
+}
+
+/// The finite field of prime-power order q = p^m: elements 0..<q are polynomials over
+/// Z_p (base-p digits, lowest first) modulo a primitive polynomial of degree m, found by
+/// trying the monic ones in turn; multiplication by logarithm tables.
+struct FiniteField: Sendable {
+    let order: Int
+    let prime: Int
+    let degree: Int
+    /// `power[e]` = x^e, e < q − 1; `logarithm[a]` for a ≠ 0.
+    private let power: [Int]
+    private let logarithm: [Int]
+
+    /// `nil` unless `order` is a prime power of at most 4,096.
+    init?(order q: Int) {
+        guard q >= 2, q <= 4096, let (p, m) = AffineSpaceSchedule.primePower(q) else { return nil }
+        order = q
+        prime = p
+        degree = m
+        // x^e modulo f (monic, degree m, low coefficients `tail`), digits base p.
+        func times(_ a: Int, _ tail: [Int]) -> Int {
+            // a·x: shift the digits up; the digit leaving (coefficient of x^m) folds back as −tail.
+            var digits = (0..<m).map { (a / AffineSpaceSchedule.power(p, $0)) % p }
+            let top = digits[m - 1]
+            digits = [0] + digits.dropLast()
+            for d in 0..<m { digits[d] = ((digits[d] - top * tail[d]) % p + p) % p }
+            return digits.enumerated().reduce(0) { $0 + $1.element * AffineSpaceSchedule.power(p, $1.offset) }
+        }
+        var found: [Int]?
+        for code in 0..<AffineSpaceSchedule.power(p, m) {
+            let tail = (0..<m).map { (code / AffineSpaceSchedule.power(p, $0)) % p }
+            guard tail[0] != 0 || m == 1 else { continue }
+            // x generates the q − 1 nonzero elements: then f is primitive.
+            var powers = [1]
+            var current = 1
+            var seen = Set([1])
+            var primitive = true
+            for _ in 1..<(q - 1) {
+                current = times(current, tail)
+                if !seen.insert(current).inserted || current == 0 {
+                    primitive = false
+                    break
+                }
+                powers.append(current)
+            }
+            if primitive && times(current, tail) == 1 {
+                found = powers
+                break
+            }
+        }
+        // m = 1: x is the residue p − tail[0]; the search above still finds a generator.
+        guard let powers = found, powers.count == q - 1 else { return nil }
+        power = powers
+        var logs = [Int](repeating: -1, count: q)
+        for (e, a) in powers.enumerated() { logs[a] = e }
+        logarithm = logs
+    }
+
+    func add(_ a: Int, _ b: Int) -> Int {
+        var (a, b, result, place) = (a, b, 0, 1)
+        for _ in 0..<degree {
+            result += ((a % prime + b % prime) % prime) * place
+            a /= prime
+            b /= prime
+            place *= prime
+        }
+        return result
+    }
+
+    func multiply(_ a: Int, _ b: Int) -> Int {
+        guard a != 0, b != 0 else { return 0 }
+        return power[(logarithm[a] + logarithm[b]) % (order - 1)]
+    }
+}
