@@ -159,7 +159,7 @@ struct PlanningRun {
         }
         var best: [[Int]]? = search.bestSeat
         if let designed = AffinePlane.seating(instance) { best = better(best, designed) }
-        if let golfer, let designed = golfer.seating(unless: best, seed: options.seed, deadline: min(deadline, start.addingTimeInterval(options.timeLimit * 0.8)), stop: { stopped }) {
+        if let golfer, let designed = golfer.seating(unless: best, seed: options.seed, deadline: min(deadline, start.addingTimeInterval(options.timeLimit * 0.95)), stop: { stopped }) {
             best = better(best, designed)
         }
         report("search", best: best.map { instance.score($0).total }, bound: nil)
