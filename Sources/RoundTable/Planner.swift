@@ -222,14 +222,15 @@ struct PlanningRun {
             // better spent here.
             let proven = (0..<instance.sessionCount).allSatisfy { converged[$0] }
             let end = proven ? hardDeadline.addingTimeInterval(-0.05) : deadline
-            if large {
+            if large || coupled {
                 polish.improve(
                     until: end, patience: options.timeLimit, target: target, temperatureScale: scale,
                     stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
                 if let improved = polish.bestSeat { best = better(best, improved) }
             } else {
-                // Smaller sessions: annealing runs of a fifth of the time each, every one
-                // from the best plan so far (measured: less spread between seeds than one run).
+                // Smaller single sessions: annealing runs of a fifth of the time each, every
+                // one from the best plan so far (measured: less spread between seeds than one
+                // run; on several sessions linked by repeats, one run did better).
                 let segment = max(0.5, end.timeIntervalSinceNow / 5)
                 var round: UInt64 = 0
                 while Date() < end && !stopped {
