@@ -52,9 +52,13 @@ struct AffineSpaceSchedule {
     }
 
     /// x + y, digit-wise modulo p.
-    func add(_ x: Int, _ y: Int) -> Int {
+    func add(_ x: Int, _ y: Int) -> Int { Self.add(x, y, prime: prime, digits: dimension) }
+
+    /// x + y for vectors of `digits` base-`prime` digits, digit-wise modulo `prime` (also
+    /// the addition of ``FiniteField``).
+    static func add(_ x: Int, _ y: Int, prime: Int, digits: Int) -> Int {
         var (x, y, result, place) = (x, y, 0, 1)
-        for _ in 0..<dimension {
+        for _ in 0..<digits {
             result += ((x % prime + y % prime) % prime) * place
             x /= prime
             y /= prime

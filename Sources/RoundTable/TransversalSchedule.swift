@@ -109,16 +109,7 @@ struct FiniteField: Sendable {
         logarithm = logs
     }
 
-    func add(_ a: Int, _ b: Int) -> Int {
-        var (a, b, result, place) = (a, b, 0, 1)
-        for _ in 0..<degree {
-            result += ((a % prime + b % prime) % prime) * place
-            a /= prime
-            b /= prime
-            place *= prime
-        }
-        return result
-    }
+    func add(_ a: Int, _ b: Int) -> Int { AffineSpaceSchedule.add(a, b, prime: prime, digits: degree) }
 
     func multiply(_ a: Int, _ b: Int) -> Int {
         guard a != 0, b != 0 else { return 0 }

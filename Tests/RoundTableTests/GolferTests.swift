@@ -171,21 +171,25 @@ struct GolferTests {
         #expect(AffineSpaceSchedule(players: 32, size: 3) == nil)
     }
 
+    /// The first schedule `build` makes from the shapes in turn, seeds 1, 2, …, within 120 s.
+    static func firstSchedule(_ shapes: [GolferOrbits], build: (GolferOrbits, UInt64) -> [[Int]]?) -> [[Int]]? {
+        var seed: UInt64 = 0
+        let deadline = Date().addingTimeInterval(120)
+        while Date() < deadline {
+            for shape in shapes {
+                seed += 1
+                if let schedule = build(shape, seed) { return schedule }
+            }
+        }
+        return nil
+    }
+
     @Test(arguments: [(9, 4, 11, true), (10, 4, 11, true), (5, 3, 7, false), (9, 4, 10, false)])
     func symmetricBaseRoundsExpandToSchedulesWithoutRepeats(groups: Int, size: Int, rounds: Int, symmetric: Bool) throws {
         let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds).filter { $0.fixedRounds == 0 }
         #expect(!shapes.isEmpty)
-        var found: [[Int]]?
-        var seed: UInt64 = 0
-        let deadline = Date().addingTimeInterval(120)
-        search: while Date() < deadline {
-            for shape in shapes {
-                seed += 1
-                if let base = shape.baseRound(symmetric: symmetric, seed: seed, nodeLimit: 20_000) {
-                    found = shape.expand([base], count: rounds)
-                    break search
-                }
-            }
+        let found = Self.firstSchedule(shapes) { shape, seed in
+            shape.baseRound(symmetric: symmetric, seed: seed, nodeLimit: 20_000).map { shape.expand([$0], count: rounds) }
         }
         let schedule = try #require(found)
         #expect(schedule.count == rounds)
@@ -199,17 +203,8 @@ struct GolferTests {
         let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds).filter { $0.fixedRounds > 0 }
         #expect(!shapes.isEmpty)
         #expect(shapes.allSatisfy { $0.shift + $0.fixedRounds == rounds })
-        var found: [[Int]]?
-        var seed: UInt64 = 0
-        let deadline = Date().addingTimeInterval(120)
-        search: while Date() < deadline {
-            for shape in shapes {
-                seed += 1
-                if let schedule = shape.schedule(symmetric: seed % 2 == 0, seed: seed, nodeLimit: 20_000, count: rounds) {
-                    found = schedule
-                    break search
-                }
-            }
+        let found = Self.firstSchedule(shapes) { shape, seed in
+            shape.schedule(symmetric: seed % 2 == 0, seed: seed, nodeLimit: 20_000, count: rounds)
         }
         let schedule = try #require(found)
         #expect(schedule.count == rounds)
