@@ -123,7 +123,7 @@ struct GolferOrbits: Sendable {
             }
         }
         // A shifted base round and a few fixed rounds: rounds = h + t with t < h.
-        for h in max(3, rounds / 2 + 1)..<rounds {
+        for h in stride(from: max(3, rounds / 2 + 1), to: rounds, by: 1) {
             if let shape = GolferOrbits(groups: groups, size: size, shift: h, fixedRounds: rounds - h) { list.append(shape) }
         }
         return list

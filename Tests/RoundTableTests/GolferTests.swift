@@ -216,6 +216,10 @@ struct GolferTests {
         #expect(GolferOrbits(groups: 7, size: 3, shift: 3, fixedRounds: 3) == nil)  // t < h
         #expect(GolferOrbits(groups: 6, size: 4, shift: 8, fixedRounds: 1) == nil)  // 3 cycles, groups of 4
         #expect(GolferOrbits(groups: 8, size: 4, shift: 7, fixedRounds: 3) == nil)  // 7 does not divide 32
+        // Two or three rounds leave no room for fixed rounds (and must not trap).
+        for rounds in [2, 3] {
+            #expect(GolferOrbits.shapes(groups: 4, size: 3, rounds: rounds).allSatisfy { $0.fixedRounds == 0 })
+        }
     }
 
     // MARK: Search
