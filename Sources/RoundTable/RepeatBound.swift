@@ -159,23 +159,8 @@ struct RepeatBound: Sendable {
     /// people than `into` has tables, or when they do not fit.
     static func spreadPairs(_ people: Int, from: [Int], into: [Int]) -> Int {
         guard people > 0, let largest = from.max(), largest > into.count, from.reduce(0, +) >= people else { return 0 }
-        var sizes: [Int] = []
-        var rest = people
-        var tables = from.count
-        for capacity in from.sorted() {
-            // The smallest table left fills up even at an even spread, or the rest share evenly.
-            if capacity * tables <= rest {
-                sizes.append(capacity)
-                rest -= capacity
-                tables -= 1
-            } else {
-                let (level, extra) = rest.quotientAndRemainder(dividingBy: tables)
-                sizes += [Int](repeating: level + 1, count: extra) + [Int](repeating: level, count: tables - extra)
-                break
-            }
-        }
         var memo: [Int: Int] = [:]
-        return sizes.reduce(0) { total, a in
+        return evenSizes(people: people, capacities: from).reduce(0) { total, a in
             if let known = memo[a] { return total + known }
             let pairs = fewestPairs(people: a, capacities: into)
             memo[a] = pairs
@@ -187,22 +172,29 @@ struct RepeatBound: Sendable {
     /// as the capacities allow. 0 when they do not fit (no valid plan then).
     static func fewestPairs(people: Int, capacities: [Int]) -> Int {
         guard people > 0, capacities.reduce(0, +) >= people else { return 0 }
+        return evenSizes(people: people, capacities: capacities).reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+    }
+
+    /// Table sizes seating `people` as evenly as `capacities` allow (smallest tables first;
+    /// empty tables left out): the least Σ f(size) for any convex f.
+    static func evenSizes(people: Int, capacities: [Int]) -> [Int] {
+        var sizes: [Int] = []
         var rest = people
         var tables = capacities.count
-        var pairs = 0
         for capacity in capacities.sorted() {
-            guard tables > 0 else { break }
+            guard tables > 0, rest > 0 else { break }
             if capacity * tables <= rest {
-                // This table (the smallest left) fills up even at an even spread.
-                pairs += capacity * (capacity - 1) / 2
+                // The smallest table left fills up even at an even spread.
+                sizes.append(capacity)
                 rest -= capacity
                 tables -= 1
             } else {
+                // The rest share the remaining tables evenly.
                 let (level, extra) = rest.quotientAndRemainder(dividingBy: tables)
-                pairs += extra * (level + 1) * level / 2 + (tables - extra) * level * (level - 1) / 2
-                return pairs
+                sizes += [Int](repeating: level + 1, count: extra) + [Int](repeating: level, count: tables - extra)
+                break
             }
         }
-        return pairs
+        return sizes
     }
 }
