@@ -335,7 +335,7 @@ struct SeatingSearch {
     @discardableResult
     mutating func improve(
         until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil,
-        temperatureScale: Double = 1, stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
+        temperatureScale: Double = 1, endRatio: Double = 1e-4, stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
     ) -> Int {
         noteBest()
         if let onBest, bestSeat != nil { onBest(bestCost) }
@@ -347,7 +347,7 @@ struct SeatingSearch {
         let begin = Date()
         let budget = max(1e-3, deadline.timeIntervalSince(begin))
         let startTemperature = initialTemperature(movable) * temperatureScale
-        let endTemperature = startTemperature * 1e-4
+        let endTemperature = startTemperature * endRatio
         var temperature = startTemperature
         var accepted = 0
         var lastBest = Date()
