@@ -106,6 +106,9 @@ func mixingRows() -> [MixingRow] {
     var list = [(100, 2, 20.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 4, 60.0)].map { n, sessions, limit in
         MixingRow(name: "mixing-\(n)x\(sessions)", make: { var g = Generator(seed: UInt64(n * 10 + sessions)); return g.conference(attendees: n, sessions: sessions) }, timeLimit: limit)
     }
+    // The smallest event again with three times the time (each session alone too): how much
+    // of its balance cost is the search's and how much the price of new faces.
+    list.insert(MixingRow(name: "mixing-100x2-60s", make: { var g = Generator(seed: 1002); return g.conference(attendees: 100, sessions: 2) }, timeLimit: 60), at: 1)
     // A small event where repeats are forced: 40 people at 5 tables, 6 sessions (each
     // meets about 7 a session, 42 in all, among 39). The generator gives so few
     // organizations at this size that "one per organization per table" cannot hold, so
