@@ -130,7 +130,10 @@ struct PlanningRun {
         let golfer = GolferSchedule(instance, bound: repeatBound)
         // Large sessions are left to annealing (measured: from 1,000 attendees up it beats
         // GLPK neighborhoods), once the bounds are known; smaller ones go to GLPK early.
-        let large = !isCoupled && items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
+        // Sessions too large for GLPK whole (linked or not), and whether the request is
+        // made only of such unlinked sessions.
+        let broad = items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
+        let large = !isCoupled && broad
         let warmup = large
             ? min(options.timeLimit * 0.1, 1)
             : min(options.timeLimit * 0.1, 0.3 + Double(instance.attendeeCount * instance.sessionCount) / 2000)
@@ -210,9 +213,7 @@ struct PlanningRun {
                     rounded = true
                 }
             }
-            // Sessions too large for GLPK whole, linked or not; sessions small enough to anneal
-            // in full from the rounded plan.
-            let broad = items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
+            // Sessions small enough to anneal in full from the rounded plan.
             let hot = items.allSatisfy { $0.members.count * $0.tables.count <= Self.largestHotSession }
             var polish = search
             var scale = 1.0
