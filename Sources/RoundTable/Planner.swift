@@ -415,8 +415,7 @@ struct PlanningRun {
         search.load(seat)
         report("search", best: instance.score(seat).total, bound: bound)
         let target = bound.map { $0 + 1e-6 * max(1, abs($0)) }
-        search.improve(until: deadline, patience: options.timeLimit, target: target) { stopped }
-        return search.bestSeat ?? seat
+        return anneal(search, workers: 1, until: deadline, target: target, scale: 1, endRatio: 1e-4, floor: bound) ?? seat
     }
 
     /// The session MIP's objective for a seating: balance, size and soft rules of
