@@ -12,6 +12,36 @@ struct Instance: Sendable {
         let value: Int?
         let weight: Double?
         var isHard: Bool { weight == nil }
+        var limits: RuleLimits {
+            RuleLimits(value: value, min: rule.min, max: rule.max, maxPerValue: rule.maxPerValue, minDistinct: rule.minDistinct)
+        }
+    }
+
+    /// What a rule counts at one table, without names (cheap to copy in hot loops).
+    struct RuleLimits: Sendable {
+        let value: Int?
+        let min: Int?
+        let max: Int?
+        let maxPerValue: Int?
+        let minDistinct: Int?
+
+        /// Units of violation at a table of `size` attendees whose value counts (of the
+        /// rule's attribute) are `counts`; value `v` is at `counts.startIndex + v`.
+        func violation<Counts: RandomAccessCollection<Int>>(size: Int, counts: Counts) -> Int where Counts.Index == Int {
+            guard size > 0 else { return 0 }
+            var units = 0
+            if let value {
+                let held = value >= 0 ? counts[counts.startIndex + value] : 0
+                if let min, held < min { units += min - held }
+                if let max, held > max { units += held - max }
+            }
+            if let maxPerValue { for c in counts where c > maxPerValue { units += c - maxPerValue } }
+            if let minDistinct {
+                let distinct = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+                if distinct < minDistinct { units += minDistinct - distinct }
+            }
+            return units
+        }
     }
 
     let request: SeatingRequest

@@ -21,7 +21,18 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
 struct SeatingSearch {
     let instance: Instance
     let items: [SessionItems]
-    let shares: [SessionShares]
+    /// Value counts are kept flat: attribute `a`'s value `v` is the `offset(a) + v`-th of
+    /// `valueTotal`, and table `t` of session `s` starts at `(s * tableCount + t) * valueTotal`.
+    private let valueTotal: Int
+    /// The flat values each attendee holds.
+    private let held: [[Int]]
+    /// Per session, each balanced value present: its flat index, weight and share p(s,v).
+    private let balanceTerms: [[(index: Int, weight: Double, share: Double)]]
+    /// q(s,t), `targetSize[s][t]`.
+    private let targetSize: [[Double]]
+    /// Each rule: what it counts, where its attribute's values start, how many there are, its
+    /// weight (nil: hard), and whether it waits until construction ends (hard minimums).
+    private let ruleChecks: [(limits: Instance.RuleLimits, first: Int, count: Int, weight: Double?, waits: Bool)]
     /// Cost of one unit of broken hard constraint.
     let penalty: Double
     private(set) var seat: [[Int]]
@@ -29,7 +40,7 @@ struct SeatingSearch {
     private(set) var itemTable: [[Int]]
     private var members: [[[Int]]]
     private var position: [[Int]]
-    private var counts: [[[[Int]]]]
+    private var counts: [Int]
     private var tableCost: [[Double]]
     private var topicCost: [Int]
     private var meet: [UInt8]
@@ -52,7 +63,26 @@ struct SeatingSearch {
     init(instance: Instance, items: [SessionItems], seed: UInt64 = 1) {
         self.instance = instance
         self.items = items
-        self.shares = (0..<instance.sessionCount).map { SessionShares(instance: instance, session: $0) }
+        var offsets: [Int] = []
+        var total = 0
+        for names in instance.valueNames {
+            offsets.append(total)
+            total += names.count
+        }
+        valueTotal = total
+        held = (0..<instance.attendeeCount).map { i in
+            instance.attributeNames.indices.flatMap { a in instance.holds[a][i].map { offsets[a] + $0 } }
+        }
+        balanceTerms = (0..<instance.sessionCount).map { s in
+            SessionShares(instance: instance, session: s).terms.flatMap { term in
+                term.shares.map { (index: offsets[term.attribute] + $0.value, weight: term.weight, share: $0.share) }
+            }
+        }
+        ruleChecks = instance.rules.map { rule in
+            let waits = rule.isHard && ((rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0)
+            return (rule.limits, offsets[rule.attribute], instance.valueNames[rule.attribute].count, rule.weight, waits)
+        }
+        targetSize = (0..<instance.sessionCount).map { s in (0..<instance.tableCount).map { instance.targetSize(session: s, table: $0) } }
         let weights = [instance.weights.size, instance.weights.topics, instance.weights.repeats]
             + instance.balance.map(\.weight) + instance.rules.compactMap(\.weight)
         self.penalty = 1000 * max(1, weights.max() ?? 1) * Double(max(1, instance.attendeeCount))
@@ -61,8 +91,7 @@ struct SeatingSearch {
         itemTable = items.map { [Int](repeating: -1, count: $0.members.count) }
         members = [[[Int]]](repeating: [[Int]](repeating: [], count: instance.tableCount), count: S)
         position = [[Int]](repeating: [Int](repeating: -1, count: instance.attendeeCount), count: S)
-        let empty = instance.valueNames.map { [Int](repeating: 0, count: $0.count) }
-        counts = [[[[Int]]]](repeating: [[[Int]]](repeating: empty, count: instance.tableCount), count: S)
+        counts = [Int](repeating: 0, count: S * instance.tableCount * total)
         tableCost = [[Double]](repeating: [Double](repeating: 0, count: instance.tableCount), count: S)
         tableBroken = [[Int]](repeating: [Int](repeating: 0, count: instance.tableCount), count: S)
         topicCost = [Int](repeating: 0, count: instance.attendeeCount)
@@ -78,14 +107,17 @@ struct SeatingSearch {
 
     private func tableState(_ s: Int, _ t: Int) -> (cost: Double, broken: Int) {
         let n = members[s][t].count
-        var total = shares[s].balance(size: n, counts: counts[s][t])
-        let spread = abs(Double(n) - instance.targetSize(session: s, table: t))
+        let base = (s * instance.tableCount + t) * valueTotal
+        var total = 0.0
+        for term in balanceTerms[s] { total += term.weight * abs(Double(counts[base + term.index]) - term.share * Double(n)) }
+        let spread = abs(Double(n) - targetSize[s][t])
         total += (constructing ? max(1, instance.weights.size) : instance.weights.size) * spread
         var broken = max(0, n - (constructing ? targets[s][t] : instance.capacity[t]))
         if n > 0 && n < instance.minSize[t] && !constructing { broken += instance.minSize[t] - n }
-        for rule in instance.rules {
-            if constructing && rule.isHard && ((rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0) { continue }
-            let units = instance.ruleViolation(rule, size: n, counts: counts[s][t][rule.attribute])
+        for rule in ruleChecks {
+            if constructing && rule.waits { continue }
+            let first = base + rule.first
+            let units = rule.limits.violation(size: n, counts: counts[first..<(first + rule.count)])
             if let weight = rule.weight { total += weight * Double(units) } else { broken += units }
         }
         return (total + penalty * Double(broken), broken)
@@ -136,7 +168,8 @@ struct SeatingSearch {
                     members[s][from][p] = last
                     position[s][last] = p
                 }
-                for a in instance.attributeNames.indices { for v in instance.holds[a][i] { counts[s][from][a][v] -= 1 } }
+                let base = (s * instance.tableCount + from) * valueTotal
+                for v in held[i] { counts[base + v] -= 1 }
             }
             let updated = tableState(s, from)
             delta += updated.cost - tableCost[s][from]
@@ -160,7 +193,8 @@ struct SeatingSearch {
             for i in group {
                 position[s][i] = members[s][to].count
                 members[s][to].append(i)
-                for a in instance.attributeNames.indices { for v in instance.holds[a][i] { counts[s][to][a][v] += 1 } }
+                let base = (s * instance.tableCount + to) * valueTotal
+                for v in held[i] { counts[base + v] += 1 }
             }
             let updated = tableState(s, to)
             delta += updated.cost - tableCost[s][to]

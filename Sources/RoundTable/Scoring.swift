@@ -106,19 +106,7 @@ extension Instance {
 
     /// Units of violation of `rule` at a table of `size` attendees with value counts `counts` (of the rule's attribute).
     func ruleViolation(_ rule: NormalizedRule, size: Int, counts: [Int]) -> Int {
-        guard size > 0 else { return 0 }
-        var units = 0
-        if let value = rule.value {
-            let held = value >= 0 ? counts[value] : 0
-            if let low = rule.rule.min, held < low { units += low - held }
-            if let high = rule.rule.max, held > high { units += held - high }
-        }
-        if let cap = rule.rule.maxPerValue { for c in counts where c > cap { units += c - cap } }
-        if let want = rule.rule.minDistinct {
-            let distinct = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-            if distinct < want { units += want - distinct }
-        }
-        return units
+        rule.limits.violation(size: size, counts: counts)
     }
 
     /// The MODEL.md score of a full seating (hard constraints are not checked here).
@@ -179,11 +167,14 @@ extension Instance {
     }
 
     func topicCost(attendee i: Int, seat: [[Int]]) -> Int {
-        var sessionsAt: [Int: Int] = [:]
+        // The first session at a topic costs its rank, every further one L.
+        var total = 0
         for s in 0..<sessionCount where seat[s][i] >= 0 {
-            if let x = tableTopic[seat[s][i]] { sessionsAt[x, default: 0] += 1 }
+            guard let x = tableTopic[seat[s][i]] else { continue }
+            let again = (0..<s).contains { seat[$0][i] >= 0 && tableTopic[seat[$0][i]] == x }
+            total += again ? topicLength[i] : topicRank[i][x]
         }
-        return sessionsAt.reduce(0) { $0 + topicRank[i][$1.key] + topicLength[i] * ($1.value - 1) }
+        return total
     }
 
     /// Sessions in which each pair of attendees shares a table, for pairs that share at least one.
