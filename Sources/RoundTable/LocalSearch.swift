@@ -53,6 +53,10 @@ struct SeatingSearch {
     /// Table sizes aimed at while constructing (`targets[s][t]`).
     private var targets: [[Int]] = []
     private var tableBroken: [[Int]]
+    /// What the last change did, for ``undo()``: each item's former table, in order, and
+    /// each touched table's former cost and broken units.
+    private var journal: [(session: Int, item: Int, from: Int)] = []
+    private var saved: [(session: Int, table: Int, cost: Double, broken: Int)] = []
     /// Hard-constraint units broken now, kept up to date by every move.
     private(set) var broken = 0
     /// The best valid seating seen by ``improve(until:patience:stop:)`` and its true score.
@@ -123,11 +127,81 @@ struct SeatingSearch {
         return (total + penalty * Double(broken), broken)
     }
 
-    /// Moves item `item` of session `s` to table `to` (-1: unseat) and returns the change in cost.
+    /// Moves item `item` of session `s` to table `to` (-1: unseat) and returns the change in
+    /// cost. ``undo()`` takes it back.
     @discardableResult
     mutating func move(session s: Int, item: Int, to: Int) -> Double {
         let from = itemTable[s][item]
+        journal.removeAll(keepingCapacity: true)
+        saved.removeAll(keepingCapacity: true)
         guard from != to else { return 0 }
+        let delta = shift(session: s, item: item, to: to) + settle(s, from) + settle(s, to)
+        cost += delta
+        return delta
+    }
+
+    /// Moves `item` to `to` and `other` to `otherTo` (both of session `s`) as one change,
+    /// each table's cost recomputed once; returns the change in cost. ``undo()`` takes it back.
+    @discardableResult
+    mutating func move(session s: Int, item: Int, to: Int, and other: Int, to otherTo: Int) -> Double {
+        moveAll(session: s, [(item, to), (other, otherTo)])
+    }
+
+    /// Moves several items of session `s` as one change, each table's cost recomputed once;
+    /// returns the change in cost. ``undo()`` takes it back.
+    @discardableResult
+    mutating func moveAll(session s: Int, _ moves: [(item: Int, to: Int)]) -> Double {
+        journal.removeAll(keepingCapacity: true)
+        saved.removeAll(keepingCapacity: true)
+        var delta = 0.0
+        var touched: [Int] = []
+        for (item, to) in moves {
+            let from = itemTable[s][item]
+            guard from != to else { continue }
+            delta += shift(session: s, item: item, to: to)
+            for t in [from, to] where t >= 0 && !touched.contains(t) { touched.append(t) }
+        }
+        for t in touched { delta += settle(s, t) }
+        cost += delta
+        return delta
+    }
+
+    /// Takes back the last ``move(session:item:to:)`` or ``moveAll(session:_:)``, restoring
+    /// the tables' costs as they were.
+    mutating func undo() {
+        var delta = 0.0
+        for (s, item, from) in journal.reversed() { delta += shift(session: s, item: item, to: from, recording: false) }
+        for (s, t, tableCost, tableBroken) in saved {
+            delta += tableCost - self.tableCost[s][t]
+            broken += tableBroken - self.tableBroken[s][t]
+            self.tableCost[s][t] = tableCost
+            self.tableBroken[s][t] = tableBroken
+        }
+        journal.removeAll(keepingCapacity: true)
+        saved.removeAll(keepingCapacity: true)
+        cost += delta
+    }
+
+    /// Recomputes table `t` of session `s` (nothing when `t` is -1), saving its former cost
+    /// for ``undo()``; returns the change in cost.
+    private mutating func settle(_ s: Int, _ t: Int) -> Double {
+        guard t >= 0 else { return 0 }
+        saved.append((s, t, tableCost[s][t], tableBroken[s][t]))
+        let updated = tableState(s, t)
+        let delta = updated.cost - tableCost[s][t]
+        broken += updated.broken - tableBroken[s][t]
+        tableCost[s][t] = updated.cost
+        tableBroken[s][t] = updated.broken
+        return delta
+    }
+
+    /// Moves `item` of session `s` to `to`: seats, value counts, and the costs that are not
+    /// per table (avoid, repeats, topics, moves), whose change it returns. The tables'
+    /// own costs are left for ``settle(_:_:)``.
+    private mutating func shift(session s: Int, item: Int, to: Int, recording: Bool = true) -> Double {
+        let from = itemTable[s][item]
+        guard from != to else { return 0 }
+        if recording { journal.append((s, item, from)) }
         var delta = 0.0
         let group = items[s].members[item]
         // Avoid and repeats with the people left and joined.
@@ -161,6 +235,7 @@ struct SeatingSearch {
         }
         // Leave `from`.
         if from >= 0 {
+            let base = (s * instance.tableCount + from) * valueTotal
             for i in group {
                 let p = position[s][i]
                 let last = members[s][from].removeLast()
@@ -168,14 +243,8 @@ struct SeatingSearch {
                     members[s][from][p] = last
                     position[s][last] = p
                 }
-                let base = (s * instance.tableCount + from) * valueTotal
                 for v in held[i] { counts[base + v] -= 1 }
             }
-            let updated = tableState(s, from)
-            delta += updated.cost - tableCost[s][from]
-            broken += updated.broken - tableBroken[s][from]
-            tableCost[s][from] = updated.cost
-            tableBroken[s][from] = updated.broken
         }
         if tracksRepeats, to >= 0 {
             let N = instance.attendeeCount
@@ -190,17 +259,12 @@ struct SeatingSearch {
             }
         }
         if to >= 0 {
+            let base = (s * instance.tableCount + to) * valueTotal
             for i in group {
                 position[s][i] = members[s][to].count
                 members[s][to].append(i)
-                let base = (s * instance.tableCount + to) * valueTotal
                 for v in held[i] { counts[base + v] += 1 }
             }
-            let updated = tableState(s, to)
-            delta += updated.cost - tableCost[s][to]
-            broken += updated.broken - tableBroken[s][to]
-            tableCost[s][to] = updated.cost
-            tableBroken[s][to] = updated.broken
         }
         if from < 0 { broken -= 1 }
         if to < 0 { broken += 1 }
@@ -220,7 +284,6 @@ struct SeatingSearch {
                 topicCost[i] = updated
             }
         }
-        cost += delta
         return delta
     }
 
@@ -255,7 +318,7 @@ struct SeatingSearch {
                 }
                 for t in candidates {
                     let delta = move(session: s, item: item, to: t)
-                    move(session: s, item: item, to: -1)
+                    undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
                 }
                 if let best { move(session: s, item: item, to: best.table) }
@@ -419,7 +482,7 @@ struct SeatingSearch {
                 }
                 for t in candidates where t != from {
                     let delta = move(session: s, item: item, to: t)
-                    move(session: s, item: item, to: from)
+                    undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
                 }
                 if let best, accept(best.delta, &rng) {
@@ -430,7 +493,7 @@ struct SeatingSearch {
                 let to = allowed[Int(rng.next() % UInt64(allowed.count))]
                 guard to != from else { continue }
                 let delta = move(session: s, item: item, to: to)
-                if accept(delta, &rng) { accepted += 1 } else { move(session: s, item: item, to: from) }
+                if accept(delta, &rng) { accepted += 1 } else { undo() }
             } else if kind < 6 && items[s].members[item].count > 1 && from >= 0 {
                 // A group trades places with as many single attendees of another table,
                 // so that both tables keep their sizes.
@@ -442,27 +505,16 @@ struct SeatingSearch {
                 guard singles.count >= need else { continue }
                 for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
                 let chosen = singles.prefix(need)
-                var delta = move(session: s, item: item, to: to)
-                for other in chosen { delta += move(session: s, item: other, to: from) }
-                if accept(delta, &rng) {
-                    accepted += 1
-                } else {
-                    for other in chosen { move(session: s, item: other, to: to) }
-                    move(session: s, item: item, to: from)
-                }
+                let delta = moveAll(session: s, [(item, to)] + chosen.map { ($0, from) })
+                if accept(delta, &rng) { accepted += 1 } else { undo() }
             } else {
                 // Swap with an item at another allowed table.
                 let to = allowed[Int(rng.next() % UInt64(allowed.count))]
                 guard to != from, to >= 0, !members[s][to].isEmpty else { continue }
                 let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
                 guard items[s].allowed[other].contains(from) else { continue }
-                let delta = move(session: s, item: item, to: to) + move(session: s, item: other, to: from)
-                if accept(delta, &rng) {
-                    accepted += 1
-                } else {
-                    move(session: s, item: other, to: to)
-                    move(session: s, item: item, to: from)
-                }
+                let delta = move(session: s, item: item, to: to, and: other, to: from)
+                if accept(delta, &rng) { accepted += 1 } else { undo() }
             }
             if broken == 0 && cost < bestCost - 1e-9 {
                 let first = bestSeat == nil
@@ -491,26 +543,28 @@ struct SeatingSearch {
         for other in items[s].members.indices where itemTable[s][other] != t && items[s].allowed[other].contains(t) {
             let from = itemTable[s][other]
             let delta = move(session: s, item: other, to: t)
-            move(session: s, item: other, to: from)
+            undo()
             if delta < (best?.delta ?? -1e-9) { best = (other, nil, t, delta) }
             for item in here where items[s].allowed[item].contains(from) {
-                let swap = move(session: s, item: other, to: t) + move(session: s, item: item, to: from)
-                move(session: s, item: item, to: t)
-                move(session: s, item: other, to: from)
+                let swap = move(session: s, item: other, to: t, and: item, to: from)
+                undo()
                 if swap < (best?.delta ?? -1e-9) { best = (other, item, t, swap) }
             }
         }
         for item in here {
             for to in items[s].allowed[item] where to != t {
                 let delta = move(session: s, item: item, to: to)
-                move(session: s, item: item, to: t)
+                undo()
                 if delta < (best?.delta ?? -1e-9) { best = (item, nil, to, delta) }
             }
         }
         if let best {
             let from = itemTable[s][best.a]
-            move(session: s, item: best.a, to: best.to)
-            if let b = best.b { move(session: s, item: b, to: from) }
+            if let b = best.b {
+                move(session: s, item: best.a, to: best.to, and: b, to: from)
+            } else {
+                move(session: s, item: best.a, to: best.to)
+            }
             return
         }
         closeTable(session: s, table: t)
@@ -528,7 +582,7 @@ struct SeatingSearch {
             var best: (table: Int, delta: Double)?
             for to in items[s].allowed[item] where to != t {
                 let delta = move(session: s, item: item, to: to)
-                move(session: s, item: item, to: t)
+                undo()
                 if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
             }
             guard let best else { break }
@@ -549,7 +603,7 @@ struct SeatingSearch {
             let to = allowed[Int(rng.next() % UInt64(allowed.count))]
             guard to != from else { continue }
             let delta = move(session: s, item: item, to: to)
-            move(session: s, item: item, to: from)
+            undo()
             if delta > 1e-9 && delta < penalty / 2 { deltas.append(delta) }
         }
         guard !deltas.isEmpty else { return 0 }

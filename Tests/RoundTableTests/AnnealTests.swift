@@ -43,4 +43,51 @@ struct AnnealTests {
         #expect(Date().timeIntervalSince(begin) < 10)
         #expect(run.instance.score(seat).total <= total + 1e-9)
     }
+
+    /// Moves, paired moves and undos keep the search's running cost equal to the score
+    /// recomputed from scratch (plus the penalty per broken unit), and an undo restores
+    /// the seating and cost exactly as they were.
+    @Test func runningCostMatchesTheScoreThroughMovesAndUndos() throws {
+        let (run, start, _) = try Self.conference()
+        var search = start
+        let instance = run.instance
+        var rng = SplitMix64(seed: 11)
+        func check() {
+            let exact = instance.score(search.seat).total + search.penalty * Double(search.broken)
+            #expect(abs(search.cost - exact) <= 1e-6 * max(1, abs(exact)))
+            #expect((search.broken == 0) == instance.violations(search.seat).isEmpty)
+        }
+        check()
+        var undone = 0
+        for step in 0..<3000 {
+            let s = Int(rng.next() % UInt64(instance.sessionCount))
+            let movable = search.items[s].members.indices.filter { search.items[s].allowed[$0].count > 1 }
+            let item = movable[Int(rng.next() % UInt64(movable.count))]
+            let allowed = search.items[s].allowed[item]
+            let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+            let from = search.itemTable[s][item]
+            let (seatBefore, costBefore, brokenBefore) = (search.seat, search.cost, search.broken)
+            if step % 3 == 0, let other = search.items[s].members.indices.first(where: {
+                search.itemTable[s][$0] == to && to != from && search.items[s].allowed[$0].contains(from)
+            }) {
+                search.move(session: s, item: item, to: to, and: other, to: from)
+            } else if step % 3 == 1 {
+                let others = search.items[s].members.indices.filter { $0 != item && search.items[s].allowed[$0].contains(from) }
+                let other = others[Int(rng.next() % UInt64(others.count))]
+                search.moveAll(session: s, [(item, to), (other, from), (item, from)])
+            } else {
+                search.move(session: s, item: item, to: to)
+            }
+            if step % 50 == 0 { check() }
+            if rng.next() % 2 == 0 {
+                search.undo()
+                undone += 1
+                #expect(search.seat == seatBefore)
+                #expect(abs(search.cost - costBefore) <= 1e-6 * max(1, abs(costBefore)))
+                #expect(search.broken == brokenBefore)
+            }
+        }
+        check()
+        #expect(undone > 1000)
+    }
 }
