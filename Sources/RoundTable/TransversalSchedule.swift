@@ -7,32 +7,111 @@ import Foundation
 /// exactly when i − i' = k·(x_j' − x_j), and players with the same j never meet. Over a
 /// field of order g (a prime power) that k is unique, so every k of the field is a round:
 /// g rounds without a repeat (8 × 5 × 8, 9 × 5 × 9, 11 × 10 × 11, 13 × 7 × 13), one more
-/// (the columns j) when s = g, the affine plane. For other g the integers modulo g serve,
-/// with the multipliers k chosen so that no two differ by a k − k' that some difference
-/// x_j' − x_j < s times makes 0 modulo g; at least 2 rounds, and 3 when s = g (10 × 10 × 3).
+/// (the columns j) when s = g, the affine plane. For other g two rings serve, whichever
+/// gives more rounds: the integers modulo g, and the product of the fields of g's
+/// prime-power factors (MacNeish's mutually orthogonal Latin squares: 12 = 4·3 and
+/// 20 = 4·5 give 12 × 12 × 4 and 20 × 20 × 5). In either, multipliers are kept when no
+/// k − k' times a difference x_j − x_j' is 0; at least 2 rounds, and 3 when s = g
+/// (10 × 10 × 3).
 struct TransversalSchedule: Sendable {
     let groups: Int
     let size: Int
-    /// The field of order `groups`, or `nil` to work modulo `groups`.
-    let field: FiniteField?
+    let ring: Ring
     /// The multipliers k, one per round (before the columns round).
     let multipliers: [Int]
+
+    /// A commutative ring on the elements 0..<g.
+    enum Ring: Sendable {
+        case field(FiniteField)
+        /// The integers modulo g.
+        case integers(Int)
+        /// Fields of coprime prime-power orders; an element's mixed-radix digits (the
+        /// first field's lowest) are its components.
+        case product([FiniteField])
+
+        func add(_ a: Int, _ b: Int) -> Int {
+            switch self {
+            case .field(let field): return field.add(a, b)
+            case .integers(let g): return (a + b) % g
+            case .product(let fields): return Self.componentwise(fields, a, b) { $0.add($1, $2) }
+            }
+        }
+
+        func multiply(_ a: Int, _ b: Int) -> Int {
+            switch self {
+            case .field(let field): return field.multiply(a, b)
+            case .integers(let g): return (a * b) % g
+            case .product(let fields): return Self.componentwise(fields, a, b) { $0.multiply($1, $2) }
+            }
+        }
+
+        /// a − b.
+        func subtract(_ a: Int, _ b: Int) -> Int {
+            switch self {
+            case .field(let field): return field.add(a, field.negate(b))
+            case .integers(let g): return ((a - b) % g + g) % g
+            case .product(let fields): return Self.componentwise(fields, a, b) { $0.add($1, $0.negate($2)) }
+            }
+        }
+
+        private static func componentwise(_ fields: [FiniteField], _ a: Int, _ b: Int, _ operation: (FiniteField, Int, Int) -> Int) -> Int {
+            var (a, b, result, scale) = (a, b, 0, 1)
+            for field in fields {
+                let q = field.order
+                result += scale * operation(field, a % q, b % q)
+                (a, b, scale) = (a / q, b / q, scale * q)
+            }
+            return result
+        }
+
+        /// The fields of the prime-power factors of `g`, when it has two or more.
+        static func factors(_ g: Int) -> [FiniteField]? {
+            var fields: [FiniteField] = []
+            var rest = g
+            var p = 2
+            while rest > 1 {
+                if p * p > rest { p = rest }
+                if rest % p == 0 {
+                    var q = 1
+                    while rest % p == 0 {
+                        rest /= p
+                        q *= p
+                    }
+                    guard let field = FiniteField(order: q) else { return nil }
+                    fields.append(field)
+                }
+                p += 1
+            }
+            return fields.count > 1 ? fields : nil
+        }
+    }
 
     init?(groups g: Int, size s: Int, rounds: Int) {
         guard s >= 2, s <= g, rounds >= 1 else { return nil }
         groups = g
         size = s
         if let field = FiniteField(order: g) {
-            self.field = field
+            ring = .field(field)
             multipliers = Array(0..<g)
         } else {
-            field = nil
-            // Greedy: keep k when k − k' times every d < s stays nonzero modulo g.
-            var chosen: [Int] = []
-            for k in 0..<g where chosen.allSatisfy({ chosen in (1..<s).allSatisfy { d in ((k - chosen) * d) % g != 0 } }) {
-                chosen.append(k)
+            // Greedy in each ring: keep k when k − k' times every difference of two
+            // column labels x_j = j stays nonzero.
+            func chosen(_ ring: Ring) -> [Int] {
+                let differences = Set((0..<s).flatMap { j in (0..<s).filter { $0 != j }.map { ring.subtract(j, $0) } })
+                var kept: [Int] = []
+                for k in 0..<g where kept.allSatisfy({ other in differences.allSatisfy { ring.multiply(ring.subtract(k, other), $0) != 0 } }) {
+                    kept.append(k)
+                }
+                return kept
             }
-            multipliers = chosen
+            let integers = chosen(.integers(g))
+            if let fields = Ring.factors(g), case let product = chosen(.product(fields)), product.count > integers.count {
+                ring = .product(fields)
+                multipliers = product
+            } else {
+                ring = .integers(g)
+                multipliers = integers
+            }
         }
         guard rounds <= multipliers.count + (s == g ? 1 : 0) else { return nil }
     }
@@ -44,8 +123,7 @@ struct TransversalSchedule: Sendable {
         for k in multipliers.prefix(count) {
             result.append((0..<(g * s)).map { p in
                 let (j, i) = p.quotientAndRemainder(dividingBy: g)
-                if let field { return field.add(i, field.multiply(k, j)) }
-                return (i + k * j) % g
+                return ring.add(i, ring.multiply(k, j))
             })
         }
         if result.count < count && s == g { result.append((0..<(g * s)).map { $0 / g }) }
@@ -110,6 +188,17 @@ struct FiniteField: Sendable {
     }
 
     func add(_ a: Int, _ b: Int) -> Int { AffineSpaceSchedule.add(a, b, prime: prime, digits: degree) }
+
+    /// −a (each base-p digit negated).
+    func negate(_ a: Int) -> Int {
+        var (rest, result, scale) = (a, 0, 1)
+        for _ in 0..<degree {
+            result += scale * ((prime - rest % prime) % prime)
+            rest /= prime
+            scale *= prime
+        }
+        return result
+    }
 
     func multiply(_ a: Int, _ b: Int) -> Int {
         guard a != 0, b != 0 else { return 0 }

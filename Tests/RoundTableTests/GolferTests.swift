@@ -109,6 +109,7 @@ struct GolferTests {
             #expect(field.multiply(a, 1) == a)
             #expect(elements.filter { field.multiply(a, $0) == 1 }.count == 1)  // one inverse
             #expect(elements.filter { field.add(a, $0) == 0 }.count == 1)  // one negative
+            #expect(field.add(a, field.negate(a)) == 0)
         }
     }
 
@@ -117,8 +118,12 @@ struct GolferTests {
     }
 
     /// Transversal designs: a round per field element (and the columns when groups and
-    /// size are equal), or per multiplier modulo a composite number of groups.
-    @Test(arguments: [(8, 5, 8), (9, 5, 9), (11, 10, 11), (13, 7, 13), (4, 4, 5), (16, 12, 16), (10, 10, 3), (10, 4, 2), (12, 3, 2)])
+    /// size are equal), or per multiplier modulo a composite number of groups, or in the
+    /// product of the fields of its prime-power factors (12 = 4·3, 20 = 4·5, 21 = 3·7).
+    @Test(arguments: [
+        (8, 5, 8), (9, 5, 9), (11, 10, 11), (13, 7, 13), (4, 4, 5), (16, 12, 16), (10, 10, 3), (10, 4, 2), (12, 3, 2),
+        (12, 12, 4), (20, 20, 5), (20, 9, 4), (21, 21, 4), (28, 28, 5),
+    ])
     func transversalSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
         let design = try #require(TransversalSchedule(groups: groups, size: size, rounds: rounds))
         let built = design.rounds(rounds)
@@ -130,6 +135,7 @@ struct GolferTests {
         #expect(TransversalSchedule(groups: 8, size: 5, rounds: 9) == nil)  // 8 field elements, 5 < 8
         #expect(TransversalSchedule(groups: 7, size: 7, rounds: 8) != nil)  // the affine plane
         #expect(TransversalSchedule(groups: 10, size: 9, rounds: 3) == nil)  // 2 multipliers modulo 10
+        #expect(TransversalSchedule(groups: 12, size: 12, rounds: 5) == nil)  // 3 multipliers in GF(4) × GF(3), and the columns
         #expect(TransversalSchedule(groups: 4, size: 5, rounds: 2) == nil)  // more per group than groups
     }
 
