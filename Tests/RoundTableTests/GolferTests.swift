@@ -131,6 +131,25 @@ struct GolferTests {
         #expect(Self.repeats(built, size: size) == 0)
     }
 
+    /// Two orthogonal Latin squares by search: rows, columns and the two squares' symbols
+    /// give 10 × 10 × 4 (and 7 × 7 × 4), which no ring gives; none exist of order 6.
+    @Test(arguments: [10, 7])
+    func orthogonalSquaresNeverRepeatAMeeting(order: Int) throws {
+        let squares = try #require(OrthogonalSquares(order: order, seed: 5, deadline: Date().addingTimeInterval(60), stop: { false }))
+        for square in [squares.first, squares.second] {
+            for k in 0..<order {
+                #expect(Set(square[k]).count == order)  // rows
+                #expect(Set(square.map { $0[k] }).count == order)  // columns
+            }
+        }
+        let pairs = Set((0..<order).flatMap { r in (0..<order).map { [squares.first[r][$0], squares.second[r][$0]] } })
+        #expect(pairs.count == order * order)  // orthogonal
+        let built = squares.rounds()
+        #expect(built.count == 4)
+        #expect(Self.repeats(built, size: order) == 0)
+        #expect(OrthogonalSquares(order: 6, seed: 1, deadline: Date().addingTimeInterval(1), stop: { false }) == nil)
+    }
+
     @Test func transversalSchedulesStopAtTheirLastRound() {
         #expect(TransversalSchedule(groups: 8, size: 5, rounds: 9) == nil)  // 8 field elements, 5 < 8
         #expect(TransversalSchedule(groups: 7, size: 7, rounds: 8) != nil)  // the affine plane
@@ -274,7 +293,9 @@ struct GolferTests {
 
     // MARK: Planning
 
-    @Test(arguments: [(5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8)])
+    @Test(arguments: [
+        (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
+    ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 120))
