@@ -1,4 +1,5 @@
 import Foundation
+import MIP
 
 /// A dedicated scheduler for requests that are a social golfer problem in disguise: only
 /// repeats cost anything that the seating can change, everyone attends every session, and
@@ -51,7 +52,7 @@ struct GolferSchedule: Sendable {
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
     /// (``TransversalSchedule``, ``OrthogonalSquares``, ``AffineSpaceSchedule``, ``DoubledSchedule``) when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
     /// (from the construction when there is one). Returns as soon as ``target`` is reached.
-    func seating(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
+    func seating(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         if let design = TransversalSchedule(groups: groups, size: size, rounds: rounds) {
             let built = design.rounds(rounds)
@@ -87,8 +88,24 @@ struct GolferSchedule: Sendable {
     }
 
     /// Rounds (`[round][player] → group`) with the fewest repeats found by search alone by
-    /// `deadline`, from `start` (rounds of the right shape) or greedy rounds.
-    func searched(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
+    /// `deadline`, from `start` (rounds of the right shape) or greedy rounds: independent
+    /// runs on every core (up to two), each with its own seed, until one reaches ``target``.
+    func searched(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]] {
+        let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard workers > 1 else { return searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop) }
+        let found = Seatings()
+        let met = StopFlag()
+        DispatchQueue.concurrentPerform(iterations: workers) { k in
+            let rounds = searchedOnce(from: start, seed: seed &+ 7919 &* UInt64(k), deadline: deadline) { met.isStopped || stop() }
+            let repeats = Self.repeats(rounds, groups: groups)
+            found.add(rounds, total: Double(repeats))
+            if repeats <= target { met.stop() }
+        }
+        return found.best ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
+    }
+
+    /// One run of ``searched(from:seed:deadline:stop:)``.
+    private func searchedOnce(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         // Tabu search on the whole schedule, taking turns with randomized searches for the
         // base round of a symmetric schedule without repeats (when one may exist), in
@@ -123,7 +140,7 @@ struct GolferSchedule: Sendable {
 
     /// ``seating(seed:deadline:stop:)`` unless `current` (a valid seating) already has no
     /// more repeats than ``target``; `nil` then.
-    func seating(unless current: [[Int]]?, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+    func seating(unless current: [[Int]]?, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         if let current, instance.violations(current).isEmpty,
             instance.score(current).repeats <= Double(target) * instance.weights.repeats + 1e-9 {
             return nil
