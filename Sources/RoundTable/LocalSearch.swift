@@ -106,9 +106,8 @@ struct SeatingSearch {
         recomputeCosts()
     }
 
-    /// Penalized cost of one table: balance, size, soft rules, and hard-constraint units.
-    private func computeTableCost(_ s: Int, _ t: Int) -> Double { tableState(s, t).cost }
-
+    /// Penalized cost of one table (balance, size, soft rules, and a penalty per
+    /// hard-constraint unit) and its broken units.
     private func tableState(_ s: Int, _ t: Int) -> (cost: Double, broken: Int) {
         let n = members[s][t].count
         let base = (s * instance.tableCount + t) * valueTotal
