@@ -54,11 +54,12 @@ struct GolferSchedule: Sendable {
     /// (from the construction when there is one). Returns as soon as ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
-        if let design = TransversalSchedule(groups: groups, size: size, rounds: rounds) {
+        let design = TransversalSchedule(groups: groups, size: size, rounds: rounds)
+        if let design {
             let built = design.rounds(rounds)
             if built.count == rounds, Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }
-        if rounds == 4, size == groups, TransversalSchedule(groups: groups, size: size, rounds: rounds) == nil {
+        if design == nil, rounds == 4, size == groups {
             // Two orthogonal Latin squares by search (order 10: 0.1 s, measured).
             let quick = Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3)))
             if let squares = OrthogonalSquares(order: groups, seed: seed, deadline: min(deadline, quick), stop: stop),
