@@ -1,5 +1,4 @@
 import Foundation
-import MIP
 
 /// A dedicated scheduler for requests that are a social golfer problem in disguise: only
 /// repeats cost anything that the seating can change, everyone attends every session, and
@@ -94,15 +93,12 @@ struct GolferSchedule: Sendable {
     func searched(from start: [[Int]]?, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]] {
         let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 1 else { return searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop) }
-        let found = Seatings()
-        let met = StopFlag()
-        DispatchQueue.concurrentPerform(iterations: workers) { k in
-            let rounds = searchedOnce(from: start, seed: seed &+ 7919 &* UInt64(k), deadline: deadline) { met.isStopped || stop() }
+        let best = Seatings.race(workers: workers) { k, raceWon in
+            let rounds = searchedOnce(from: start, seed: seed &+ 7919 &* UInt64(k), deadline: deadline) { raceWon() || stop() }
             let repeats = Self.repeats(rounds, groups: groups)
-            found.add(rounds, total: Double(repeats))
-            if repeats <= target { met.stop() }
+            return (rounds, Double(repeats), repeats <= target)
         }
-        return found.best ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
+        return best ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
     }
 
     /// One run of ``searched(from:seed:deadline:stop:)``.

@@ -132,7 +132,7 @@ struct PlanningRun {
         // GLPK neighborhoods), once the bounds are known; smaller ones go to GLPK early.
         // Sessions too large for GLPK whole (linked or not), and whether the request is
         // made only of such unlinked sessions.
-        let broad = items.contains { $0.members.count * $0.tables.count > Self.largestWholeSession }
+        let broad = items.contains { $0.extent > Self.largestWholeSession }
         let large = !isCoupled && broad
         let warmup = large
             ? min(options.timeLimit * 0.1, 1)
@@ -197,7 +197,7 @@ struct PlanningRun {
                 return finish(seat, bound: floor, method: golfer == nil ? "search+bounds" : "golfer+bounds", repeatBound: repeatBound)
             }
         }
-        let rounding = large || (!(coupled && linkedModelIsSmall) && items.contains { $0.members.count * $0.tables.count > Self.smallestRoundedSession })
+        let rounding = large || (!(coupled && linkedModelIsSmall) && items.contains { $0.extent > Self.smallestRoundedSession })
         if rounding, var seat = best {
             // Round the composition LP (price-and-dive) and anneal from there for the rest of
             // the time, stopping early if it meets the bound.
@@ -214,7 +214,7 @@ struct PlanningRun {
                 }
             }
             // Sessions small enough to anneal in full from the rounded plan.
-            let hot = items.allSatisfy { $0.members.count * $0.tables.count <= Self.largestHotSession }
+            let hot = items.allSatisfy { $0.extent <= Self.largestHotSession }
             var polish = search
             var scale = 1.0
             if rounded {
@@ -280,7 +280,7 @@ struct PlanningRun {
                 // The whole session at once, briefly (it proves small sessions optimal);
                 // too large a model only costs time GLPK cannot use, so large sessions go
                 // straight to neighborhoods.
-                if items[s].members.count * items[s].tables.count > Self.largestWholeSession {
+                if items[s].extent > Self.largestWholeSession {
                     // Never built whole (it would take gigabytes): neighborhoods when there is a plan.
                     guard found else { continue }
                     method = "session-lns"
@@ -393,20 +393,15 @@ struct PlanningRun {
     /// Anneals from `search`'s seating in `workers` independent runs at once (each with its
     /// own seed), until `end` or until one meets `target`; the best valid seating found.
     func anneal(_ search: SeatingSearch, workers: Int, until end: Date, target: Double?, scale: Double, endRatio: Double, floor: Double?) -> [[Int]]? {
-        let found = Seatings()
-        let met = StopFlag()
-        DispatchQueue.concurrentPerform(iterations: workers) { k in
+        Seatings.race(workers: workers) { k, raceWon in
             var run = search
             if k > 0 { run.rng = SplitMix64(seed: options.seed &+ 7919 &* UInt64(k)) }
             run.improve(
                 until: end, patience: options.timeLimit, target: target, temperatureScale: scale, endRatio: endRatio,
-                stop: { stopped || met.isStopped }, onBest: { total in report("search", best: total, bound: floor) })
-            if let seat = run.bestSeat {
-                found.add(seat, total: run.bestCost)
-                if let target, run.bestCost <= target { met.stop() }
-            }
+                stop: { stopped || raceWon() }, onBest: { total in report("search", best: total, bound: floor) })
+            guard let seat = run.bestSeat else { return nil }
+            return (seat, run.bestCost, target.map { run.bestCost <= $0 } ?? false)
         }
-        return found.best
     }
 
     /// Anneals the whole event from `seat` until the deadline, or until the total meets `bound`.
@@ -564,6 +559,22 @@ final class Seatings: @unchecked Sendable {
     }
 
     var best: [[Int]]? { lock.withLock { seat } }
+
+    /// Runs `run(k, stop)` for k in 0..<`workers` at once and returns the seating with the
+    /// lowest total among those returned. A run returns its seating, its total, and whether
+    /// it met its target; once one has, the others' `stop()` turns true.
+    static func race(
+        workers: Int, _ run: @Sendable (Int, _ stop: @escaping @Sendable () -> Bool) -> (seat: [[Int]], total: Double, met: Bool)?
+    ) -> [[Int]]? {
+        let found = Seatings()
+        let met = StopFlag()
+        DispatchQueue.concurrentPerform(iterations: workers) { k in
+            guard let result = run(k, { met.isStopped }) else { return }
+            found.add(result.seat, total: result.total)
+            if result.met { met.stop() }
+        }
+        return found.best
+    }
 }
 
 /// Per-session yes/no marks shared by the phases of one run.

@@ -12,6 +12,8 @@ struct SessionItems: Sendable {
     let conflicts: [String]
     /// The tables modelled (all tables available in the session, or a neighborhood).
     let tables: [Int]
+    /// Items times tables: the size of the session's assignment, which picks the method.
+    var extent: Int { members.count * tables.count }
 
     init(instance: Instance, session s: Int) {
         var members: [[Int]] = []
