@@ -42,6 +42,13 @@ struct SeatingSearch {
     private var position: [[Int]]
     private var counts: [Int]
     private var tableCost: [[Double]]
+    /// Per session, its tables' own cost without penalties: balance, size, soft rules.
+    private var sessionCost: [Double]
+    /// Per session, a level for ``sessionCost``; each unit above it costs `weight` more
+    /// (the planner's session guard: every session about as balanced as it would be alone).
+    var sessionGuard: (limits: [Double], weight: Double)? {
+        didSet { recomputeCosts() }
+    }
     private var topicCost: [Int]
     private var meet: [UInt8]
     private let tracksRepeats: Bool
@@ -59,9 +66,11 @@ struct SeatingSearch {
     private var saved: [(session: Int, table: Int, cost: Double, broken: Int)] = []
     /// Hard-constraint units broken now, kept up to date by every move.
     private(set) var broken = 0
-    /// The best valid seating seen by ``improve(until:patience:stop:)`` and its true score.
+    /// The best valid seating seen by ``improve(until:patience:stop:)``, its cost (its true
+    /// score plus the session guard's cost) and its true score.
     private(set) var bestSeat: [[Int]]?
     private(set) var bestCost = Double.infinity
+    private(set) var bestScore = Double.infinity
     var rng: SplitMix64
 
     init(instance: Instance, items: [SessionItems], seed: UInt64 = 1) {
@@ -97,6 +106,7 @@ struct SeatingSearch {
         position = [[Int]](repeating: [Int](repeating: -1, count: instance.attendeeCount), count: S)
         counts = [Int](repeating: 0, count: S * instance.tableCount * total)
         tableCost = [[Double]](repeating: [Double](repeating: 0, count: instance.tableCount), count: S)
+        sessionCost = [Double](repeating: 0, count: S)
         tableBroken = [[Int]](repeating: [Int](repeating: 0, count: instance.tableCount), count: S)
         topicCost = [Int](repeating: 0, count: instance.attendeeCount)
         tracksRepeats = S > 1 && instance.weights.repeats > 0 && instance.attendeeCount <= 8000
@@ -172,6 +182,7 @@ struct SeatingSearch {
         for (s, item, from) in journal.reversed() { delta += shift(session: s, item: item, to: from, recording: false) }
         for (s, t, tableCost, tableBroken) in saved {
             delta += tableCost - self.tableCost[s][t]
+            delta += retally(s, (tableCost - penalty * Double(tableBroken)) - ownCost(s, t))
             broken += tableBroken - self.tableBroken[s][t]
             self.tableCost[s][t] = tableCost
             self.tableBroken[s][t] = tableBroken
@@ -187,11 +198,30 @@ struct SeatingSearch {
         guard t >= 0 else { return 0 }
         saved.append((s, t, tableCost[s][t], tableBroken[s][t]))
         let updated = tableState(s, t)
-        let delta = updated.cost - tableCost[s][t]
+        var delta = updated.cost - tableCost[s][t]
+        delta += retally(s, (updated.cost - penalty * Double(updated.broken)) - ownCost(s, t))
         broken += updated.broken - tableBroken[s][t]
         tableCost[s][t] = updated.cost
         tableBroken[s][t] = updated.broken
         return delta
+    }
+
+    /// Table `t`'s own cost in session `s`, without penalties.
+    private func ownCost(_ s: Int, _ t: Int) -> Double { tableCost[s][t] - penalty * Double(tableBroken[s][t]) }
+
+    /// Adds `change` to session `s`'s own cost and returns the change in the guard's cost.
+    private mutating func retally(_ s: Int, _ change: Double) -> Double {
+        let before = sessionCost[s]
+        sessionCost[s] += change
+        guard let sessionGuard else { return 0 }
+        let limit = sessionGuard.limits[s]
+        return sessionGuard.weight * (max(0, sessionCost[s] - limit) - max(0, before - limit))
+    }
+
+    /// The part of ``cost`` that the session guard adds (0 without one).
+    var guardCost: Double {
+        guard let sessionGuard else { return 0 }
+        return sessionCost.indices.reduce(0) { $0 + sessionGuard.weight * max(0, sessionCost[$1] - sessionGuard.limits[$1]) }
     }
 
     /// Moves `item` of session `s` to `to`: seats, value counts, and the costs that are not
@@ -375,6 +405,10 @@ struct SeatingSearch {
         }
         var total = tableCost.joined().reduce(0, +)
         for s in 0..<instance.sessionCount {
+            sessionCost[s] = instance.tablesIn[s].reduce(0) { $0 + ownCost(s, $1) }
+        }
+        total += guardCost
+        for s in 0..<instance.sessionCount {
             for i in instance.presentIn[s] where seat[s][i] >= 0 {
                 for j in instance.avoid[i] where j > i && seat[s][j] == seat[s][i] {
                     total += penalty
@@ -422,6 +456,7 @@ struct SeatingSearch {
     private mutating func noteBest() {
         guard broken == 0, cost < bestCost - 1e-9 else { return }
         bestCost = cost
+        bestScore = cost - guardCost
         bestSeat = seat
     }
 
@@ -434,7 +469,7 @@ struct SeatingSearch {
         temperatureScale: Double = 1, endRatio: Double = 1e-4, stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
     ) -> Int {
         noteBest()
-        if let onBest, bestSeat != nil { onBest(bestCost) }
+        if let onBest, bestSeat != nil { onBest(bestScore) }
         if broken == 0, let target, cost <= target { return 0 }
         let movable = (0..<instance.sessionCount).flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
@@ -521,7 +556,7 @@ struct SeatingSearch {
                 lastBest = Date()
                 if let onBest, first || lastBest.timeIntervalSince(lastReport) >= 0.5 {
                     lastReport = lastBest
-                    onBest(cost)
+                    onBest(bestScore)
                 }
                 if stopWhenValid || cost <= target ?? -.infinity { break }
             }

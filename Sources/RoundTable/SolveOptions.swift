@@ -16,10 +16,18 @@ public struct SolveOptions: Sendable {
     /// registration server that re-plans on every change). Its status is `optimal` only
     /// when those bounds already prove it.
     public var firstPlan: Bool
+    /// The session guard of multi-session plans: how far (a fraction) each session's own
+    /// cost (balance, size and soft rules) may rise above that session's lower bound before
+    /// the search weighs it more, so that meeting new people over the event is not paid for
+    /// by one session's balance. `nil` minimises the total alone. The plan is always scored
+    /// by MODEL.md; the guard only chooses among plans, and may give a higher total (measured:
+    /// the difference goes to topics).
+    public var sessionTolerance: Double?
 
     public init(
         timeLimit: Double = 60, relativeGap: Double = 0, stop: StopFlag? = nil,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil, seed: UInt64 = 1, firstPlan: Bool = false
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, seed: UInt64 = 1, firstPlan: Bool = false,
+        sessionTolerance: Double? = 0.015
     ) {
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
@@ -27,6 +35,7 @@ public struct SolveOptions: Sendable {
         self.progress = progress
         self.seed = seed
         self.firstPlan = firstPlan
+        self.sessionTolerance = sessionTolerance
     }
 }
 

@@ -133,6 +133,11 @@ struct Plan: ParsableCommand {
     @Option(name: .long, help: "Stop when the relative gap to the bound is at most this (e.g. 0.01).")
     var gap: Double = 0
 
+    @Option(
+        name: .long,
+        help: "Multi-session plans: how far (a fraction) a session's balance may rise above its lower bound before the search weighs it more, so no session pays for meeting new people; none minimises the total only (default 0.015).")
+    var sessionTolerance: String = "0.015"
+
     @Flag(name: .long, help: "Return the first valid plan at once (with the bounds found without search), as a registration server would.")
     var firstPlan = false
 
@@ -156,6 +161,16 @@ struct Plan: ParsableCommand {
             throw ValidationError("--time-limit must be a non-negative number of seconds")
         }
         guard gap.isFinite, gap >= 0 else { throw ValidationError("--gap must be a non-negative number") }
+        _ = try tolerance()
+    }
+
+    /// `--session-tolerance` as a fraction, nil for `none`.
+    func tolerance() throws -> Double? {
+        if sessionTolerance.lowercased() == "none" { return nil }
+        guard let value = Double(sessionTolerance), value.isFinite, value >= 0 else {
+            throw ValidationError("--session-tolerance must be a non-negative fraction such as 0.015, or none (got \(sessionTolerance.debugDescription))")
+        }
+        return value
     }
 
     func run() throws {
@@ -172,11 +187,14 @@ struct Plan: ParsableCommand {
             throw ExitCode(ExitStatus.requestError)
         }
         if let moveWeight { request.objective.moves = moveWeight }
+        let tolerance = try self.tolerance()
         let plan: SeatingPlan
         do {
             let reporter = ProgressReporter(enabled: !quiet)
             plan = try Planner.plan(
-                request, options: SolveOptions(timeLimit: timeLimit, relativeGap: gap, progress: reporter.report, firstPlan: firstPlan))
+                request, options: SolveOptions(
+                    timeLimit: timeLimit, relativeGap: gap, progress: reporter.report, firstPlan: firstPlan,
+                    sessionTolerance: tolerance))
             reporter.finish()
         } catch {
             var error = error

@@ -207,6 +207,35 @@ struct CLITests {
         #expect(run.stderr.contains("time-limit"), "\(run)")
     }
 
+    @Test func badSessionToleranceIsAUsageErrorThatNamesTheFlag() throws {
+        for value in ["-0.1", "abc", "inf"] {
+            let run = try CLI.run(["plan", CLI.fixture("valid_multi_session_repeats.json"), "--time-limit", "5", "--session-tolerance", value])
+            #expect(run.status != 0 && run.status != 3 && run.status != 4, "\(run)")
+            #expect(run.stderr.contains("--session-tolerance"), "\(run)")
+        }
+    }
+
+    /// With the session guard (a tolerance) or without it (none), a multi-session plan is
+    /// valid and `score` agrees with its reported total.
+    @Test func sessionToleranceOrNoneBothGiveValidPlans() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let request = CLI.fixture("conference.json")
+        for value in ["0.01", "none"] {
+            let planPath = folder.appendingPathComponent("plan-\(value).json").path
+            let planned = try CLI.run(["plan", request, "--time-limit", "5", "--session-tolerance", value, "-o", planPath, "-q"])
+            #expect(planned.status == 0, "\(planned)")
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath))) as? [String: Any])
+            let total = try #require((plan["objective"] as? [String: Any])?["total"] as? Double)
+            let scored = try CLI.run(["score", request, planPath])
+            #expect(scored.status == 0, "\(scored)")
+            let score = try #require(scored.json)
+            #expect(score["valid"] as? Bool == true)
+            let scoredTotal = try #require((score["objective"] as? [String: Any])?["total"] as? Double)
+            #expect(abs(scoredTotal - total) <= 1e-6 * max(1, total))
+        }
+    }
+
     /// The score report of a fixed broken plan, byte for byte (Tests/Snapshots). Set
     /// RECORD_SNAPSHOTS=1 to rewrite the snapshot after an intended change, and review the diff.
     @Test func scoreReportMatchesTheSnapshot() throws {

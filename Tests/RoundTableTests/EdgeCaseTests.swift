@@ -146,7 +146,11 @@ struct EdgeCaseTests {
 
     @Test func negativeOrNonFiniteSolveOptionsAreRequestErrors() {
         let request = SeatingRequest(tables: [Table(id: "T1", capacity: 2)], attendees: [Attendee(id: "a1")])
-        for options in [SolveOptions(timeLimit: -1), SolveOptions(timeLimit: .nan), SolveOptions(timeLimit: 5, relativeGap: -0.1)] {
+        let invalid = [
+            SolveOptions(timeLimit: -1), SolveOptions(timeLimit: .nan), SolveOptions(timeLimit: 5, relativeGap: -0.1),
+            SolveOptions(timeLimit: 5, sessionTolerance: -0.01), SolveOptions(timeLimit: 5, sessionTolerance: .infinity),
+        ]
+        for options in invalid {
             #expect(throws: RequestError.self) { try Planner.plan(request, options: options) }
         }
     }

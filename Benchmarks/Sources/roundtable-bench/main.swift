@@ -100,6 +100,8 @@ struct MixingRow {
     let name: String
     let make: () -> SeatingRequest
     let timeLimit: Double
+    /// The session guard's tolerance (`SolveOptions.sessionTolerance`); nil turns it off.
+    var tolerance: Double? = SolveOptions().sessionTolerance
 }
 
 func mixingRows() -> [MixingRow] {
@@ -109,6 +111,9 @@ func mixingRows() -> [MixingRow] {
     // The smallest event again with three times the time (each session alone too): how much
     // of its balance cost is the search's and how much the price of new faces.
     list.insert(MixingRow(name: "mixing-100x2-60s", make: { var g = Generator(seed: 1002); return g.conference(attendees: 100, sessions: 2) }, timeLimit: 60), at: 1)
+    // The smallest event without the session guard: the price of new faces then falls on
+    // one session, and the total is lower.
+    list.insert(MixingRow(name: "mixing-100x2-noguard", make: { var g = Generator(seed: 1002); return g.conference(attendees: 100, sessions: 2) }, timeLimit: 20, tolerance: nil), at: 1)
     // A small event where repeats are forced: 40 people at 5 tables, 6 sessions (each
     // meets about 7 a session, 42 in all, among 39). The generator gives so few
     // organizations at this size that "one per organization per table" cannot hold, so
@@ -145,7 +150,7 @@ func alone(_ request: SeatingRequest, session name: String) -> SeatingRequest {
 
 func runMixing(_ row: MixingRow) {
     let request = row.make()
-    guard let plan = try? Planner.plan(request, options: SolveOptions(timeLimit: row.timeLimit)), let total = plan.objective else {
+    guard let plan = try? Planner.plan(request, options: SolveOptions(timeLimit: row.timeLimit, sessionTolerance: row.tolerance)), let total = plan.objective else {
         print("MIX\t\(row.name)\tno plan")
         return
     }
@@ -167,6 +172,7 @@ func runMixing(_ row: MixingRow) {
     }
     print([
         "MIX", row.name, "\(request.attendees.count)", "\(request.sessions.count)", String(format: "%.0f", row.timeLimit),
+        String(format: "%.2f", total.total), String(format: "%.0f", total.topics),
         String(format: "%.0f", total.repeats), String(format: "%.0f", repeatBound), ratios.joined(separator: " "),
         String(format: "%+.1f%%", worst * 100), plan.relativeGap.map { String(format: "%.2f%%", $0 * 100) } ?? "-",
     ].joined(separator: "\t"))
@@ -209,7 +215,7 @@ if arguments.count >= 3 && arguments[1] == "--mix" {
     exit(0)
 }
 if arguments.count >= 2 && arguments[1] == "mixing" {
-    let header = ["request", "attendees", "sessions", "limit s", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
+    let header = ["request", "attendees", "sessions", "limit s", "total", "topics", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
     var table: [[String]] = [header]
     for row in mixingRows() where arguments.count < 3 || row.name.hasPrefix(arguments[2]) {
         table += childRows("--mix", row.name, tag: "MIX")
