@@ -251,7 +251,9 @@ struct PlanningRun {
             if let tolerance = options.sessionTolerance, instance.sessionCount > 1, floors.allSatisfy({ $0 != nil }) {
                 polish.sessionGuard = (floors.map { ($0 ?? 0) * (1 + tolerance) }, Self.sessionGuardWeight)
             }
-            if let improved = anneal(polish, workers: workers, until: end, target: target, scale: scale, endRatio: hot ? 1e-2 : 1e-4, floor: floor) {
+            if let improved = anneal(
+                polish, workers: workers, until: end, target: target, scale: scale, endRatio: hot ? 1e-2 : 1e-4, floor: floor, fallback: best)
+            {
                 best = better(best, improved, guard: polish.sessionGuard)
             }
             if let seat = best {
@@ -411,13 +413,29 @@ struct PlanningRun {
 
     /// Anneals from `search`'s seating in `workers` independent runs at once (each with its
     /// own seed), until `end` or until one meets `target`; the best valid seating found.
-    func anneal(_ search: SeatingSearch, workers: Int, until end: Date, target: Double?, scale: Double, endRatio: Double, floor: Double?) -> [[Int]]? {
+    /// A run that starts broken and is still broken after a tenth of its time restarts from
+    /// `fallback` (a valid seating), so that no run ends without a valid plan.
+    func anneal(
+        _ search: SeatingSearch, workers: Int, until end: Date, target: Double?, scale: Double, endRatio: Double, floor: Double?,
+        fallback: [[Int]]? = nil
+    ) -> [[Int]]? {
         Seatings.race(workers: workers) { k, raceWon in
             var run = search
             if k > 0 { run.rng = SplitMix64(seed: options.seed &+ 7919 &* UInt64(k)) }
+            let guarded = search.sessionGuard != nil
+            if run.broken > 0, let fallback {
+                // Measured at 100 attendees over 6 sessions: in half the runs the rounded plan
+                // kept one broken rule (an organization twice at a table) through the whole
+                // anneal, and the plan fell back to the first search's, 7 % higher.
+                let repair = Date().addingTimeInterval(max(0, end.timeIntervalSinceNow) * 0.1)
+                run.improve(
+                    until: repair, patience: options.timeLimit, stopWhenValid: true, temperatureScale: scale, endRatio: endRatio,
+                    stop: { stopped || raceWon() })
+                if run.broken > 0 { run.load(fallback) }
+            }
             run.improve(
                 until: end, patience: options.timeLimit, target: target, temperatureScale: scale, endRatio: endRatio,
-                stop: { stopped || raceWon() }, onBest: { total in report("search", best: total, bound: floor, replacing: search.sessionGuard != nil) })
+                stop: { stopped || raceWon() }, onBest: { total in report("search", best: total, bound: floor, replacing: guarded) })
             guard let seat = run.bestSeat else { return nil }
             return (seat, run.bestCost, target.map { run.bestCost <= $0 } ?? false)
         }

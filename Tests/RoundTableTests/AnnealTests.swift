@@ -44,6 +44,20 @@ struct AnnealTests {
         #expect(run.instance.score(seat).total <= total + 1e-9)
     }
 
+    /// A start that breaks hard constraints and cannot be repaired in the time given (here
+    /// nobody is seated, and the time is already up) is replaced by the valid fallback:
+    /// the runs still return a valid seating, no worse than the fallback.
+    @Test func aBrokenStartFallsBackToTheValidSeating() throws {
+        let (run, _, start) = try Self.conference()
+        let empty = SeatingSearch(instance: run.instance, items: run.items, seed: 5)
+        #expect(empty.broken > 0)
+        let seat = try #require(
+            run.anneal(empty, workers: 2, until: Date(), target: nil, scale: 1, endRatio: 1e-2, floor: nil, fallback: start))
+        #expect(run.instance.violations(seat).isEmpty)
+        #expect(run.instance.score(seat).total <= run.instance.score(start).total + 1e-9)
+        #expect(run.anneal(empty, workers: 2, until: Date(), target: nil, scale: 1, endRatio: 1e-2, floor: nil) == nil)
+    }
+
     /// Moves, paired moves and undos keep the search's running cost equal to the score
     /// recomputed from scratch (plus the penalty per broken unit), and an undo restores
     /// the seating and cost exactly as they were.

@@ -105,7 +105,7 @@ struct MixingRow {
 }
 
 func mixingRows() -> [MixingRow] {
-    var list = [(100, 2, 20.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 4, 60.0)].map { n, sessions, limit in
+    var list = [(100, 2, 20.0), (100, 6, 30.0), (200, 3, 30.0), (400, 3, 60.0), (400, 6, 60.0), (1000, 2, 60.0), (1000, 4, 60.0), (1000, 6, 60.0)].map { n, sessions, limit in
         MixingRow(name: "mixing-\(n)x\(sessions)", make: { var g = Generator(seed: UInt64(n * 10 + sessions)); return g.conference(attendees: n, sessions: sessions) }, timeLimit: limit)
     }
     // The smallest event again with three times the time (each session alone too): how much
