@@ -95,7 +95,7 @@ struct PlanningRun {
     let known = ProgressFigures()
 
     /// Reports progress; `replacing` reports `best` even when an earlier best was lower (the
-    /// final plan, or the session guard's best).
+    /// final plan, which the session guard may have chosen over a lower total).
     func report(_ phase: String, best: Double?, bound: Double?, replacing: Bool = false) {
         let (bestTotal, lowerBound) = known.update(best: best, bound: bound, replacing: replacing)
         options.progress?(SolveProgress(elapsed: elapsed, phase: phase, bestTotal: bestTotal, bound: lowerBound))
@@ -422,7 +422,6 @@ struct PlanningRun {
         Seatings.race(workers: workers) { k, raceWon in
             var run = search
             if k > 0 { run.rng = SplitMix64(seed: options.seed &+ 7919 &* UInt64(k)) }
-            let guarded = search.sessionGuard != nil
             if run.broken > 0, let fallback {
                 // Measured at 100 attendees over 6 sessions: in half the runs the rounded plan
                 // kept one broken rule (an organization twice at a table) through the whole
@@ -435,7 +434,7 @@ struct PlanningRun {
             }
             run.improve(
                 until: end, patience: options.timeLimit, target: target, temperatureScale: scale, endRatio: endRatio,
-                stop: { stopped || raceWon() }, onBest: { total in report("search", best: total, bound: floor, replacing: guarded) })
+                stop: { stopped || raceWon() }, onBest: { total in report("search", best: total, bound: floor) })
             guard let seat = run.bestSeat else { return nil }
             return (seat, run.bestCost, target.map { run.bestCost <= $0 } ?? false)
         }
