@@ -84,18 +84,25 @@ struct CLITests {
         let request = CLI.fixture("conference.json")
         let planned = try CLI.run(["plan", request, "--first-plan", "--time-limit", "60", "-o", planPath, "-q"])
         #expect(planned.status == 0, "\(planned)")
-        let plan = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath))) as? [String: Any])
+        let (plan, total) = try Self.scoredPlan(request, planPath)
         #expect(plan["method"] as? String == "first-plan")
-        let total = try #require((plan["objective"] as? [String: Any])?["total"] as? Double)
         let bound = try #require(plan["bound"] as? Double)
         #expect(bound <= total + 1e-6)
+    }
+
+    /// The plan written at `planPath` and its total, after checking that `roundtable score`
+    /// finds it valid with the same total.
+    static func scoredPlan(_ request: String, _ planPath: String) throws -> (plan: [String: Any], total: Double) {
+        let plan = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath))) as? [String: Any])
+        let total = try #require((plan["objective"] as? [String: Any])?["total"] as? Double)
         let scored = try CLI.run(["score", request, planPath])
         #expect(scored.status == 0, "\(scored)")
         let score = try #require(scored.json)
         #expect(score["valid"] as? Bool == true)
         let scoredTotal = try #require((score["objective"] as? [String: Any])?["total"] as? Double)
         #expect(abs(scoredTotal - total) <= 1e-6 * max(1, total))
+        return (plan, total)
     }
 
     @Test func planWithoutOutputPrintsThePlanJSONAndASummary() throws {
@@ -225,14 +232,8 @@ struct CLITests {
             let planPath = folder.appendingPathComponent("plan-\(value).json").path
             let planned = try CLI.run(["plan", request, "--time-limit", "5", "--session-tolerance", value, "-o", planPath, "-q"])
             #expect(planned.status == 0, "\(planned)")
-            let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: planPath))) as? [String: Any])
-            let total = try #require((plan["objective"] as? [String: Any])?["total"] as? Double)
-            let scored = try CLI.run(["score", request, planPath])
-            #expect(scored.status == 0, "\(scored)")
-            let score = try #require(scored.json)
-            #expect(score["valid"] as? Bool == true)
-            let scoredTotal = try #require((score["objective"] as? [String: Any])?["total"] as? Double)
-            #expect(abs(scoredTotal - total) <= 1e-6 * max(1, total))
+            let (plan, _) = try Self.scoredPlan(request, planPath)
+            #expect(plan["status"] as? String == "feasible" || plan["status"] as? String == "optimal")
         }
     }
 
