@@ -135,8 +135,12 @@ struct Plan: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "Multi-session plans: how far (a fraction) a session's balance may rise above its lower bound before the search weighs it more, so no session pays for meeting new people; none minimises the total only (default 0.015).")
-    var sessionTolerance: String = "0.015"
+        help: """
+            Multi-session plans: how far (a fraction) a session's balance may rise above its lower bound before the search \
+            weighs it more, so no session pays for meeting new people; none minimises the total only \
+            (default \(SolveOptions().sessionTolerance.map { "\($0)" } ?? "none")).
+            """)
+    var sessionTolerance: String?
 
     @Flag(name: .long, help: "Return the first valid plan at once (with the bounds found without search), as a registration server would.")
     var firstPlan = false
@@ -164,8 +168,9 @@ struct Plan: ParsableCommand {
         _ = try tolerance()
     }
 
-    /// `--session-tolerance` as a fraction, nil for `none`.
+    /// `--session-tolerance` as a fraction (the library's default when absent), nil for `none`.
     func tolerance() throws -> Double? {
+        guard let sessionTolerance else { return SolveOptions().sessionTolerance }
         if sessionTolerance.lowercased() == "none" { return nil }
         guard let value = Double(sessionTolerance), value.isFinite, value >= 0 else {
             throw ValidationError("--session-tolerance must be a non-negative fraction such as 0.015, or none (got \(sessionTolerance.debugDescription))")
