@@ -13,6 +13,22 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
     }
 }
 
+/// Every session about as balanced as it would be alone: each unit of a session's own cost
+/// (balance, size, soft rules) above its level costs `weight` more.
+struct SessionGuard: Sendable {
+    /// Per session, the level.
+    let limits: [Double]
+    let weight: Double
+
+    /// What session `s`, at own cost `cost`, adds.
+    func excess(session s: Int, cost: Double) -> Double { weight * max(0, cost - limits[s]) }
+
+    /// What `seat` adds over all sessions.
+    func cost(of seat: [[Int]], in instance: Instance) -> Double {
+        limits.indices.reduce(0) { $0 + excess(session: $1, cost: instance.sessionCost(seat, session: $1)) }
+    }
+}
+
 /// Local search over whole seatings: moves and swaps of items (groups move as one)
 /// between tables of a session, scored exactly by MODEL.md plus a large penalty per
 /// unit of broken hard constraint (capacity, minSize, avoid, hard rules), so that
@@ -44,9 +60,8 @@ struct SeatingSearch {
     private var tableCost: [[Double]]
     /// Per session, its tables' own cost without penalties: balance, size, soft rules.
     private var sessionCost: [Double]
-    /// Per session, a level for ``sessionCost``; each unit above it costs `weight` more
-    /// (the planner's session guard: every session about as balanced as it would be alone).
-    var sessionGuard: (limits: [Double], weight: Double)? {
+    /// The planner's session guard, when set: its cost is part of ``cost``.
+    var sessionGuard: SessionGuard? {
         didSet { recomputeCosts() }
     }
     private var topicCost: [Int]
@@ -214,14 +229,13 @@ struct SeatingSearch {
         let before = sessionCost[s]
         sessionCost[s] += change
         guard let sessionGuard else { return 0 }
-        let limit = sessionGuard.limits[s]
-        return sessionGuard.weight * (max(0, sessionCost[s] - limit) - max(0, before - limit))
+        return sessionGuard.excess(session: s, cost: sessionCost[s]) - sessionGuard.excess(session: s, cost: before)
     }
 
     /// The part of ``cost`` that the session guard adds (0 without one).
     var guardCost: Double {
         guard let sessionGuard else { return 0 }
-        return sessionCost.indices.reduce(0) { $0 + sessionGuard.weight * max(0, sessionCost[$1] - sessionGuard.limits[$1]) }
+        return sessionCost.indices.reduce(0) { $0 + sessionGuard.excess(session: $1, cost: sessionCost[$1]) }
     }
 
     /// Moves `item` of session `s` to `to`: seats, value counts, and the costs that are not

@@ -75,7 +75,7 @@ struct AnnealTests {
         let instance = run.instance
         var search = initial
         let limits = (0..<instance.sessionCount).map { instance.sessionCost(seat, session: $0) * 0.995 }
-        search.sessionGuard = (limits, 3)
+        search.sessionGuard = SessionGuard(limits: limits, weight: 3)
         #expect(search.guardCost > 0)
         try Self.exercise(&search, instance, guardCost: { seat in
             (0..<instance.sessionCount).reduce(0) { $0 + 3 * max(0, instance.sessionCost(seat, session: $1) - limits[$1]) }
