@@ -466,6 +466,40 @@ struct SeatingSearch {
         }
     }
 
+    /// Re-seating (extension): brings moved items back to their previous tables, alone or
+    /// by trading places with an item seated there, whenever that lowers the cost; repeated
+    /// until no such change is left. Starts from and keeps a valid seating.
+    mutating func returnHome() {
+        guard broken == 0 else { return }
+        var changed = true
+        var passes = 0
+        while changed && passes < 20 {
+            changed = false
+            passes += 1
+            for s in 0..<instance.sessionCount {
+                for (item, group) in items[s].members.enumerated() {
+                    let from = itemTable[s][item]
+                    guard from >= 0, let home = group.map({ instance.previousSeat[s][$0] }).first(where: { $0 >= 0 }),
+                        home != from, items[s].allowed[item].contains(home)
+                    else { continue }
+                    if move(session: s, item: item, to: home) < -1e-9 && broken == 0 {
+                        changed = true
+                        continue
+                    }
+                    undo()
+                    for other in Set(members[s][home].map { items[s].itemOf[$0] }) where items[s].allowed[other].contains(from) {
+                        if move(session: s, item: item, to: home, and: other, to: from) < -1e-9 && broken == 0 {
+                            changed = true
+                            break
+                        }
+                        undo()
+                    }
+                }
+            }
+        }
+        noteBest()
+    }
+
     /// Records the current seating as the best when it is valid and better.
     private mutating func noteBest() {
         guard broken == 0, cost < bestCost - 1e-9 else { return }
