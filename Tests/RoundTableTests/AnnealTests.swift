@@ -86,6 +86,52 @@ struct AnnealTests {
         #expect(abs(search.bestScore - instance.score(best).total) <= 1e-6 * max(1, search.bestScore))
     }
 
+    /// Annealing (every kind of move, including the swaps of people who meet someone again)
+    /// keeps the running cost equal to the exact score, and the repeat check tells who meets
+    /// someone again exactly as the seating says.
+    @Test func annealingKeepsTheRunningCostAndFindsWhoMeetsAgain() throws {
+        let (run, initial, _) = try Self.conference()
+        let instance = run.instance
+        var search = initial
+        search.improve(until: Date().addingTimeInterval(1), patience: 1)
+        let exact = instance.score(search.seat).total + search.penalty * Double(search.broken)
+        #expect(abs(search.cost - exact) <= 1e-6 * max(1, abs(exact)))
+        func checkEveryItem() -> Int {
+            var again = 0
+            for s in 0..<instance.sessionCount {
+                for (item, group) in search.items[s].members.enumerated() where search.itemTable[s][item] >= 0 {
+                    let t = search.itemTable[s][item]
+                    let expected = group.contains { i in
+                        (0..<instance.attendeeCount).contains { j in
+                            search.items[s].itemOf[j] != item && search.seat[s][j] == t
+                                && (0..<instance.sessionCount).contains {
+                                    $0 != s && search.seat[$0][i] >= 0 && search.seat[$0][i] == search.seat[$0][j]
+                                }
+                        }
+                    }
+                    #expect(search.meetsAgain(session: s, item: item, at: t) == expected)
+                    if expected { again += 1 }
+                }
+            }
+            return again
+        }
+        _ = checkEveryItem()
+        // Seat two people together in the first two sessions: both meet again.
+        let singles = (0..<instance.attendeeCount).filter { i in
+            (0..<2).allSatisfy { s in
+                let item = search.items[s].itemOf[i]
+                return item >= 0 && search.items[s].members[item].count == 1 && search.items[s].allowed[item].count > 1
+            }
+        }
+        let (i, j) = (singles[0], singles[1])
+        for s in 0..<2 {
+            let t = search.seat[s][i]
+            search.move(session: s, item: search.items[s].itemOf[j], to: t)
+        }
+        #expect(search.meetsAgain(session: 0, item: search.items[0].itemOf[i], at: search.seat[0][i]))
+        #expect(checkEveryItem() >= 2)
+    }
+
     /// 3,000 random moves, paired moves, group trades and undos on `search`, checking the
     /// running cost against the exact score (plus `guardCost` of the seating) as it goes.
     static func exercise(_ search: inout SeatingSearch, _ instance: Instance, guardCost: ([[Int]]) -> Double = { _ in 0 }) throws {
