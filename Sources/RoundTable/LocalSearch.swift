@@ -466,6 +466,17 @@ struct SeatingSearch {
         }
     }
 
+    /// A random item to swap `item` (at table `from` of session `s`) with: one seated at
+    /// another table `item` may take, that may take `from`. Nil when the draw fails.
+    private mutating func swapPartner(session s: Int, item: Int, from: Int) -> (other: Int, to: Int)? {
+        let allowed = items[s].allowed[item]
+        let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+        guard to != from, to >= 0, !members[s][to].isEmpty else { return nil }
+        let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
+        guard items[s].allowed[other].contains(from) else { return nil }
+        return (other, to)
+    }
+
     /// Whether a member of `item` shares table `t` of session `s` with someone they also
     /// meet in another session.
     func meetsAgain(session s: Int, item: Int, at t: Int) -> Bool {
@@ -605,10 +616,7 @@ struct SeatingSearch {
                 // totals 10-32 lower, fewer repeats at the same balance).
                 var best: (other: Int, to: Int, delta: Double)?
                 for _ in 0..<16 {
-                    let to = allowed[Int(rng.next() % UInt64(allowed.count))]
-                    guard to != from, to >= 0, !members[s][to].isEmpty else { continue }
-                    let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
-                    guard items[s].allowed[other].contains(from) else { continue }
+                    guard let (other, to) = swapPartner(session: s, item: item, from: from) else { continue }
                     let delta = move(session: s, item: item, to: to, and: other, to: from)
                     undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (other, to, delta) }
@@ -619,10 +627,7 @@ struct SeatingSearch {
                 }
             } else {
                 // Swap with an item at another allowed table.
-                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
-                guard to != from, to >= 0, !members[s][to].isEmpty else { continue }
-                let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
-                guard items[s].allowed[other].contains(from) else { continue }
+                guard let (other, to) = swapPartner(session: s, item: item, from: from) else { continue }
                 let delta = move(session: s, item: item, to: to, and: other, to: from)
                 if accept(delta, &rng) { accepted += 1 } else { undo() }
             }

@@ -128,7 +128,6 @@ struct PlanningRun {
         // throughout (measured on the bundled conference with 5 % late changes, 5 s, in the
         // debug test suite with both cores busy: at the full temperature the first valid plan
         // had scattered people and 11-24 ended away from their tables; at this one, 0-4).
-        let reseating = instance.request.previous != nil
         if reseating {
             search.loadPrevious()
             search.construct()
@@ -260,7 +259,7 @@ struct PlanningRun {
             // session planned alone; with it every session came within 1 %, the difference
             // going to topics.
             // Not when re-seating: there each move has its price, and the guard would outbid it.
-            if let tolerance = options.sessionTolerance, instance.sessionCount > 1, instance.request.previous == nil,
+            if let tolerance = options.sessionTolerance, instance.sessionCount > 1, !reseating,
                 floors.allSatisfy({ $0 != nil })
             {
                 polish.sessionGuard = SessionGuard(limits: floors.map { ($0 ?? 0) * (1 + tolerance) }, weight: Self.sessionGuardWeight)
@@ -379,7 +378,7 @@ struct PlanningRun {
     ) -> SeatingPlan {
         var bound = bound
         var seat = seat
-        if instance.request.previous != nil {
+        if reseating {
             // No moved attendee who could go back at a lower total (measured on the bundled
             // conference with both cores busy: annealing alone left 4-12 such moves).
             var home = SeatingSearch(instance: instance, items: items, seed: options.seed)
@@ -436,8 +435,11 @@ struct PlanningRun {
     /// The annealing temperature when re-seating, as a share of the usual one.
     static let reseatingTemperature = 0.05
 
+    /// Whether the request re-seats a previous plan (extension).
+    var reseating: Bool { instance.request.previous != nil }
+
     /// The share of the usual annealing temperature for this request: low when re-seating.
-    var heat: Double { instance.request.previous != nil ? Self.reseatingTemperature : 1 }
+    var heat: Double { reseating ? Self.reseatingTemperature : 1 }
 
     /// Items times tables above which a session is not given to GLPK whole.
     static let largestWholeSession = 60_000
