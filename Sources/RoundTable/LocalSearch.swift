@@ -508,7 +508,7 @@ struct SeatingSearch {
                         continue
                     }
                     undo()
-                    for other in Set(members[s][home].map { items[s].itemOf[$0] }) where items[s].allowed[other].contains(from) {
+                    for other in Set(members[s][home].map { items[s].itemOf[$0] }).sorted() where items[s].allowed[other].contains(from) {
                         if move(session: s, item: item, to: home, and: other, to: from) < -1e-9 && broken == 0 {
                             changed = true
                             break

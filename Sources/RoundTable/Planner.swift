@@ -428,8 +428,8 @@ struct PlanningRun {
     /// How much more a unit of a session's own cost weighs above the session guard's level.
     /// Measured against each session planned alone (same share of the time): at 100
     /// attendees over 2 sessions, 3 and 8 both kept every session within 1 %; over 6
-    /// sessions, 3 let sessions go 2.6-3.5 % above (3 seeds) and 8 kept them within 1.5 %,
-    /// with more repeats (61-78 repeated meetings, against 51-67); 15 did no better than 8.
+    /// sessions, 3 let sessions go 2.6-3.5 % above (3 seeds) and 8 kept them within 2 %
+    /// (1.3-2.0 % over 9 runs), with more repeats; 15 did no better than 8.
     static let sessionGuardWeight = 8.0
 
     /// The annealing temperature when re-seating, as a share of the usual one.

@@ -21,7 +21,7 @@ public struct SolveOptions: Sendable {
     /// the search weighs it more, so that meeting new people over the event is not paid for
     /// by one session's balance. `nil` minimises the total alone. The plan is always scored
     /// by MODEL.md; the guard only chooses among plans, and may give a higher total (measured:
-    /// the difference goes to topics).
+    /// the difference goes to topics and repeats).
     public var sessionTolerance: Double?
 
     public init(
