@@ -40,10 +40,28 @@ struct SeatingSearch {
     /// Value counts are kept flat: attribute `a`'s value `v` is the `offset(a) + v`-th of
     /// `valueTotal`, and table `t` of session `s` starts at `(s * tableCount + t) * valueTotal`.
     private let valueTotal: Int
-    /// The flat values each attendee holds.
-    private let held: [[Int]]
-    /// Per session, each balanced value present: its flat index, weight and share p(s,v).
-    private let balanceTerms: [[(index: Int, weight: Double, share: Double)]]
+    // The annealer's inner loop reads these for every move. They are kept flat (one array
+    // each, with start offsets) rather than nested: reading a nested array retains and
+    // releases it, which took about a fifth of the annealing time.
+    /// Attendee `i`'s flat values: `heldValues[heldStart[i] ..< heldStart[i + 1]]`.
+    private let heldValues: [Int]
+    private let heldStart: [Int]
+    /// Attendee `i`'s avoid list: `avoidValues[avoidStart[i] ..< avoidStart[i + 1]]`.
+    private let avoidValues: [Int]
+    private let avoidStart: [Int]
+    /// Members of item `item` of session `s`: `groupValues[groupStart[k] ..< groupStart[k + 1]]`
+    /// with `k = itemBase[s] + item`.
+    private let groupValues: [Int]
+    private let groupStart: [Int]
+    private let itemBase: [Int]
+    /// `itemOf[s * attendeeCount + i]`: the item of attendee `i` in session `s` (-1: absent).
+    private let itemOf: [Int]
+    /// Each balanced value present in session `s` (`balanceStart[s] ..< balanceStart[s + 1]`):
+    /// its flat index, weight and share p(s,v).
+    private let balanceIndex: [Int]
+    private let balanceWeight: [Double]
+    private let balanceShare: [Double]
+    private let balanceStart: [Int]
     /// q(s,t), `targetSize[s][t]`.
     private let targetSize: [[Double]]
     /// Each rule: what it counts, where its attribute's values start, how many there are, its
@@ -54,10 +72,17 @@ struct SeatingSearch {
     private(set) var seat: [[Int]]
     /// `itemTable[s][item]`, -1 when not seated.
     private(set) var itemTable: [[Int]]
-    private var members: [[[Int]]]
-    private var position: [[Int]]
+    /// Who sits where: table `t` of session `s` (cell `s * tableCount + t`) holds
+    /// `occupancy[cell]` attendees, at `slots[cell * width ..< cell * width + occupancy[cell]]`;
+    /// `width` doubles when a table outgrows it.
+    private var slots: [Int]
+    private var occupancy: [Int]
+    private var width: Int
+    /// `slot[s * attendeeCount + i]`: attendee `i`'s place among its table's attendees.
+    private var slot: [Int]
     private var counts: [Int]
-    private var tableCost: [[Double]]
+    /// Per cell (`s * tableCount + t`): the table's penalized cost and broken units.
+    private var tableCost: [Double]
     /// Per session, its tables' own cost without penalties: balance, size, soft rules.
     private var sessionCost: [Double]
     /// The planner's session guard, when set: its cost is part of ``cost``.
@@ -74,11 +99,13 @@ struct SeatingSearch {
     private var constructing = false
     /// Table sizes aimed at while constructing (`targets[s][t]`).
     private var targets: [[Int]] = []
-    private var tableBroken: [[Int]]
+    private var tableBroken: [Int]
     /// What the last change did, for ``undo()``: each item's former table, in order, and
     /// each touched table's former cost and broken units.
     private var journal: [(session: Int, item: Int, from: Int)] = []
     private var saved: [(session: Int, table: Int, cost: Double, broken: Int)] = []
+    /// The tables a ``moveAll(session:_:)`` touched (kept to reuse its storage).
+    private var touched: [Int] = []
     /// Hard-constraint units broken now, kept up to date by every move.
     private(set) var broken = 0
     /// The best valid seating seen by ``improve(until:patience:stop:)``, its cost (its true
@@ -98,14 +125,23 @@ struct SeatingSearch {
             total += names.count
         }
         valueTotal = total
-        held = (0..<instance.attendeeCount).map { i in
+        let held = (0..<instance.attendeeCount).map { i in
             instance.attributeNames.indices.flatMap { a in instance.holds[a][i].map { offsets[a] + $0 } }
         }
-        balanceTerms = (0..<instance.sessionCount).map { s in
+        (heldValues, heldStart) = Self.flatten(held)
+        (avoidValues, avoidStart) = Self.flatten(instance.avoid)
+        (groupValues, groupStart) = Self.flatten(items.flatMap(\.members))
+        itemBase = items.indices.map { s in items[..<s].reduce(0) { $0 + $1.members.count } }
+        itemOf = items.flatMap(\.itemOf)
+        let terms = (0..<instance.sessionCount).map { s in
             SessionShares(instance: instance, session: s).terms.flatMap { term in
                 term.shares.map { (index: offsets[term.attribute] + $0.value, weight: term.weight, share: $0.share) }
             }
         }
+        balanceIndex = terms.flatMap { $0.map(\.index) }
+        balanceWeight = terms.flatMap { $0.map(\.weight) }
+        balanceShare = terms.flatMap { $0.map(\.share) }
+        balanceStart = terms.indices.map { s in terms[..<s].reduce(0) { $0 + $1.count } } + [terms.reduce(0) { $0 + $1.count }]
         ruleChecks = instance.rules.map { rule in
             let waits = rule.isHard && ((rule.rule.min ?? 0) > 0 || (rule.rule.minDistinct ?? 0) > 0)
             return (rule.limits, offsets[rule.attribute], instance.valueNames[rule.attribute].count, rule.weight, waits)
@@ -117,12 +153,15 @@ struct SeatingSearch {
         let S = instance.sessionCount
         seat = [[Int]](repeating: [Int](repeating: -1, count: instance.attendeeCount), count: S)
         itemTable = items.map { [Int](repeating: -1, count: $0.members.count) }
-        members = [[[Int]]](repeating: [[Int]](repeating: [], count: instance.tableCount), count: S)
-        position = [[Int]](repeating: [Int](repeating: -1, count: instance.attendeeCount), count: S)
-        counts = [Int](repeating: 0, count: S * instance.tableCount * total)
-        tableCost = [[Double]](repeating: [Double](repeating: 0, count: instance.tableCount), count: S)
+        let cells = S * instance.tableCount
+        width = max(4, 2 * (instance.capacity.max() ?? 1))
+        slots = [Int](repeating: -1, count: cells * width)
+        occupancy = [Int](repeating: 0, count: cells)
+        slot = [Int](repeating: -1, count: S * instance.attendeeCount)
+        counts = [Int](repeating: 0, count: cells * total)
+        tableCost = [Double](repeating: 0, count: cells)
         sessionCost = [Double](repeating: 0, count: S)
-        tableBroken = [[Int]](repeating: [Int](repeating: 0, count: instance.tableCount), count: S)
+        tableBroken = [Int](repeating: 0, count: cells)
         topicCost = [Int](repeating: 0, count: instance.attendeeCount)
         tracksRepeats = S > 1 && instance.weights.repeats > 0 && instance.attendeeCount <= 8000
         meet = tracksRepeats ? [UInt8](repeating: 0, count: instance.attendeeCount * instance.attendeeCount) : []
@@ -131,22 +170,51 @@ struct SeatingSearch {
         recomputeCosts()
     }
 
+    /// The lists as one array and each list's start (one more start than lists).
+    private static func flatten(_ lists: [[Int]]) -> (values: [Int], start: [Int]) {
+        var start = [0]
+        for list in lists { start.append(start[start.count - 1] + list.count) }
+        return (lists.flatMap { $0 }, start)
+    }
+
+    /// The attendees at table `t` of session `s`.
+    private func people(_ s: Int, _ t: Int) -> ArraySlice<Int> {
+        let cell = s * instance.tableCount + t
+        return slots[(cell * width)..<(cell * width + occupancy[cell])]
+    }
+
+    /// Doubles `width` until every table has room for `needed` attendees.
+    private mutating func widen(to needed: Int) {
+        var wider = width
+        while wider < needed { wider *= 2 }
+        var grown = [Int](repeating: -1, count: occupancy.count * wider)
+        for cell in occupancy.indices {
+            for k in 0..<occupancy[cell] { grown[cell * wider + k] = slots[cell * width + k] }
+        }
+        slots = grown
+        width = wider
+    }
+
     /// Penalized cost of one table (balance, size, soft rules, and a penalty per
     /// hard-constraint unit) and its broken units.
     private func tableState(_ s: Int, _ t: Int) -> (cost: Double, broken: Int) {
-        let n = members[s][t].count
+        let n = occupancy[s * instance.tableCount + t]
         let base = (s * instance.tableCount + t) * valueTotal
         var total = 0.0
-        for term in balanceTerms[s] { total += term.weight * abs(Double(counts[base + term.index]) - term.share * Double(n)) }
+        for k in balanceStart[s]..<balanceStart[s + 1] {
+            total += balanceWeight[k] * abs(Double(counts[base + balanceIndex[k]]) - balanceShare[k] * Double(n))
+        }
         let spread = abs(Double(n) - targetSize[s][t])
         total += (constructing ? max(1, instance.weights.size) : instance.weights.size) * spread
         var broken = max(0, n - (constructing ? targets[s][t] : instance.capacity[t]))
         if n > 0 && n < instance.minSize[t] && !constructing { broken += instance.minSize[t] - n }
-        for rule in ruleChecks {
-            if constructing && rule.waits { continue }
-            let first = base + rule.first
-            let units = rule.limits.violation(size: n, counts: counts[first..<(first + rule.count)])
-            if let weight = rule.weight { total += weight * Double(units) } else { broken += units }
+        counts.withUnsafeBufferPointer { all in
+            for rule in ruleChecks {
+                if constructing && rule.waits { continue }
+                let first = base + rule.first
+                let units = rule.limits.violation(size: n, counts: UnsafeBufferPointer(rebasing: all[first..<(first + rule.count)]))
+                if let weight = rule.weight { total += weight * Double(units) } else { broken += units }
+            }
         }
         return (total + penalty * Double(broken), broken)
     }
@@ -178,12 +246,13 @@ struct SeatingSearch {
         journal.removeAll(keepingCapacity: true)
         saved.removeAll(keepingCapacity: true)
         var delta = 0.0
-        var touched: [Int] = []
+        touched.removeAll(keepingCapacity: true)
         for (item, to) in moves {
             let from = itemTable[s][item]
             guard from != to else { continue }
             delta += shift(session: s, item: item, to: to)
-            for t in [from, to] where t >= 0 && !touched.contains(t) { touched.append(t) }
+            if from >= 0 && !touched.contains(from) { touched.append(from) }
+            if to >= 0 && !touched.contains(to) { touched.append(to) }
         }
         for t in touched { delta += settle(s, t) }
         cost += delta
@@ -196,11 +265,12 @@ struct SeatingSearch {
         var delta = 0.0
         for (s, item, from) in journal.reversed() { delta += shift(session: s, item: item, to: from, recording: false) }
         for (s, t, tableCost, tableBroken) in saved {
-            delta += tableCost - self.tableCost[s][t]
+            let cell = s * instance.tableCount + t
+            delta += tableCost - self.tableCost[cell]
             delta += retally(s, (tableCost - penalty * Double(tableBroken)) - ownCost(s, t))
-            broken += tableBroken - self.tableBroken[s][t]
-            self.tableCost[s][t] = tableCost
-            self.tableBroken[s][t] = tableBroken
+            broken += tableBroken - self.tableBroken[cell]
+            self.tableCost[cell] = tableCost
+            self.tableBroken[cell] = tableBroken
         }
         journal.removeAll(keepingCapacity: true)
         saved.removeAll(keepingCapacity: true)
@@ -211,18 +281,22 @@ struct SeatingSearch {
     /// for ``undo()``; returns the change in cost.
     private mutating func settle(_ s: Int, _ t: Int) -> Double {
         guard t >= 0 else { return 0 }
-        saved.append((s, t, tableCost[s][t], tableBroken[s][t]))
+        let cell = s * instance.tableCount + t
+        saved.append((s, t, tableCost[cell], tableBroken[cell]))
         let updated = tableState(s, t)
-        var delta = updated.cost - tableCost[s][t]
+        var delta = updated.cost - tableCost[cell]
         delta += retally(s, (updated.cost - penalty * Double(updated.broken)) - ownCost(s, t))
-        broken += updated.broken - tableBroken[s][t]
-        tableCost[s][t] = updated.cost
-        tableBroken[s][t] = updated.broken
+        broken += updated.broken - tableBroken[cell]
+        tableCost[cell] = updated.cost
+        tableBroken[cell] = updated.broken
         return delta
     }
 
     /// Table `t`'s own cost in session `s`, without penalties.
-    private func ownCost(_ s: Int, _ t: Int) -> Double { tableCost[s][t] - penalty * Double(tableBroken[s][t]) }
+    private func ownCost(_ s: Int, _ t: Int) -> Double {
+        let cell = s * instance.tableCount + t
+        return tableCost[cell] - penalty * Double(tableBroken[cell])
+    }
 
     /// Adds `change` to session `s`'s own cost and returns the change in the guard's cost.
     private mutating func retally(_ s: Int, _ change: Double) -> Double {
@@ -246,82 +320,109 @@ struct SeatingSearch {
         guard from != to else { return 0 }
         if recording { journal.append((s, item, from)) }
         var delta = 0.0
-        let group = items[s].members[item]
+        let N = instance.attendeeCount
+        let T = instance.tableCount
+        let group = groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1]
         // Avoid and repeats with the people left and joined.
-        for i in group {
-            if from >= 0 {
-                for j in instance.avoid[i] where seat[s][j] == from {
+        for g in group {
+            let i = groupValues[g]
+            for a in avoidStart[i]..<avoidStart[i + 1] {
+                let there = seat[s][avoidValues[a]]
+                if from >= 0 && there == from {
                     delta -= penalty
                     broken -= 1
                 }
-            }
-            if to >= 0 {
-                for j in instance.avoid[i] where seat[s][j] == to {
+                if to >= 0 && there == to {
                     delta += penalty
                     broken += 1
                 }
             }
         }
-        if tracksRepeats {
-            let N = instance.attendeeCount
-            let weight = instance.weights.repeats
-            for i in group {
-                if from >= 0 {
-                    for j in members[s][from] where items[s].itemOf[j] != item {
+        let weight = instance.weights.repeats
+        if tracksRepeats, from >= 0 {
+            // Local copies, released at the end of this block (before `slots` changes):
+            // reading them inside the closure must not overlap the write access to `meet`.
+            let (groupValues, slots, itemOf) = (self.groupValues, self.slots, self.itemOf)
+            let seats = (s * T + from) * width..<((s * T + from) * width + occupancy[s * T + from])
+            var again = 0
+            meet.withUnsafeMutableBufferPointer { meet in
+                for g in group {
+                    let i = groupValues[g]
+                    for k in seats {
+                        let j = slots[k]
+                        if itemOf[s * N + j] == item { continue }
                         let m = meet[i * N + j]
-                        if m >= 2 { delta -= weight }
+                        if m >= 2 { again += 1 }
                         meet[i * N + j] = m - 1
                         meet[j * N + i] = m - 1
                     }
                 }
             }
+            delta -= weight * Double(again)
         }
         // Leave `from`.
         if from >= 0 {
-            let base = (s * instance.tableCount + from) * valueTotal
-            for i in group {
-                let p = position[s][i]
-                let last = members[s][from].removeLast()
+            let cell = s * T + from
+            let base = cell * valueTotal
+            for g in group {
+                let i = groupValues[g]
+                let p = slot[s * N + i]
+                occupancy[cell] -= 1
+                let last = slots[cell * width + occupancy[cell]]
                 if last != i {
-                    members[s][from][p] = last
-                    position[s][last] = p
+                    slots[cell * width + p] = last
+                    slot[s * N + last] = p
                 }
-                for v in held[i] { counts[base + v] -= 1 }
-            }
-        }
-        if tracksRepeats, to >= 0 {
-            let N = instance.attendeeCount
-            let weight = instance.weights.repeats
-            for i in group {
-                for j in members[s][to] {
-                    let m = meet[i * N + j]
-                    if m >= 1 { delta += weight }
-                    meet[i * N + j] = m + 1
-                    meet[j * N + i] = m + 1
-                }
+                for h in heldStart[i]..<heldStart[i + 1] { counts[base + heldValues[h]] -= 1 }
             }
         }
         if to >= 0 {
-            let base = (s * instance.tableCount + to) * valueTotal
-            for i in group {
-                position[s][i] = members[s][to].count
-                members[s][to].append(i)
-                for v in held[i] { counts[base + v] += 1 }
+            let cell = s * T + to
+            if tracksRepeats {
+                let (groupValues, slots) = (self.groupValues, self.slots)
+                let seats = (cell * width)..<(cell * width + occupancy[cell])
+                var again = 0
+                meet.withUnsafeMutableBufferPointer { meet in
+                    for g in group {
+                        let i = groupValues[g]
+                        for k in seats {
+                            let j = slots[k]
+                            let m = meet[i * N + j]
+                            if m >= 1 { again += 1 }
+                            meet[i * N + j] = m + 1
+                            meet[j * N + i] = m + 1
+                        }
+                    }
+                }
+                delta += weight * Double(again)
+            }
+            if occupancy[cell] + group.count > width { widen(to: occupancy[cell] + group.count) }
+            let base = cell * valueTotal
+            for g in group {
+                let i = groupValues[g]
+                slot[s * N + i] = occupancy[cell]
+                slots[cell * width + occupancy[cell]] = i
+                occupancy[cell] += 1
+                for h in heldStart[i]..<heldStart[i + 1] { counts[base + heldValues[h]] += 1 }
             }
         }
         if from < 0 { broken -= 1 }
         if to < 0 { broken += 1 }
         if instance.weights.moves > 0 {
-            for i in group where instance.previousSeat[s][i] >= 0 {
+            for g in group {
+                let i = groupValues[g]
+                guard instance.previousSeat[s][i] >= 0 else { continue }
                 let before = from >= 0 ? instance.moveCost(i, session: s, table: from) : 0
                 let after = to >= 0 ? instance.moveCost(i, session: s, table: to) : 0
                 delta += after - before
             }
         }
         itemTable[s][item] = to
-        for i in group { seat[s][i] = to }
+        for g in group { seat[s][groupValues[g]] = to }
         if instance.weights.topics > 0 {
-            for i in group where instance.topicLength[i] > 0 {
+            for g in group {
+                let i = groupValues[g]
+                guard instance.topicLength[i] > 0 else { continue }
                 let updated = instance.topicCost(attendee: i, seat: seat)
                 delta += instance.weights.topics * Double(updated - topicCost[i])
                 topicCost[i] = updated
@@ -412,12 +513,13 @@ struct SeatingSearch {
         broken = 0
         for s in 0..<instance.sessionCount {
             for t in instance.tablesIn[s] {
-                (tableCost[s][t], tableBroken[s][t]) = tableState(s, t)
-                broken += tableBroken[s][t]
+                let cell = s * instance.tableCount + t
+                (tableCost[cell], tableBroken[cell]) = tableState(s, t)
+                broken += tableBroken[cell]
             }
             broken += itemTable[s].filter { $0 < 0 }.count
         }
-        var total = tableCost.joined().reduce(0, +)
+        var total = tableCost.reduce(0, +)
         for s in 0..<instance.sessionCount {
             sessionCost[s] = instance.tablesIn[s].reduce(0) { $0 + ownCost(s, $1) }
         }
@@ -471,8 +573,10 @@ struct SeatingSearch {
     private mutating func swapPartner(session s: Int, item: Int, from: Int) -> (other: Int, to: Int)? {
         let allowed = items[s].allowed[item]
         let to = allowed[Int(rng.next() % UInt64(allowed.count))]
-        guard to != from, to >= 0, !members[s][to].isEmpty else { return nil }
-        let other = items[s].itemOf[members[s][to][Int(rng.next() % UInt64(members[s][to].count))]]
+        guard to != from, to >= 0 else { return nil }
+        let cell = s * instance.tableCount + to
+        guard occupancy[cell] > 0 else { return nil }
+        let other = itemOf[s * instance.attendeeCount + slots[cell * width + Int(rng.next() % UInt64(occupancy[cell]))]]
         guard items[s].allowed[other].contains(from) else { return nil }
         return (other, to)
     }
@@ -481,8 +585,13 @@ struct SeatingSearch {
     /// meet in another session.
     func meetsAgain(session s: Int, item: Int, at t: Int) -> Bool {
         let N = instance.attendeeCount
-        for i in items[s].members[item] {
-            for j in members[s][t] where meet[i * N + j] >= 2 && items[s].itemOf[j] != item { return true }
+        let cell = s * instance.tableCount + t
+        for g in groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1] {
+            let i = groupValues[g]
+            for k in (cell * width)..<(cell * width + occupancy[cell]) {
+                let j = slots[k]
+                if meet[i * N + j] >= 2 && itemOf[s * N + j] != item { return true }
+            }
         }
         return false
     }
@@ -508,7 +617,7 @@ struct SeatingSearch {
                         continue
                     }
                     undo()
-                    for other in Set(members[s][home].map { items[s].itemOf[$0] }).sorted() where items[s].allowed[other].contains(from) {
+                    for other in Set(people(s, home).map { items[s].itemOf[$0] }).sorted() where items[s].allowed[other].contains(from) {
                         if move(session: s, item: item, to: home, and: other, to: from) < -1e-9 && broken == 0 {
                             changed = true
                             break
@@ -603,7 +712,7 @@ struct SeatingSearch {
                 let to = allowed[Int(rng.next() % UInt64(allowed.count))]
                 guard to != from, to >= 0 else { continue }
                 let need = items[s].members[item].count
-                var singles = members[s][to].map { items[s].itemOf[$0] }
+                var singles = people(s, to).map { items[s].itemOf[$0] }
                     .filter { items[s].members[$0].count == 1 && items[s].allowed[$0].contains(from) }
                 guard singles.count >= need else { continue }
                 for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
@@ -649,10 +758,10 @@ struct SeatingSearch {
     /// of one of its items with any item of the session, if it lowers the cost.
     private mutating func repairOneTable() {
         var broken: [(Int, Int)] = []
-        for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] where tableBroken[s][t] > 0 { broken.append((s, t)) } }
+        for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] where tableBroken[s * instance.tableCount + t] > 0 { broken.append((s, t)) } }
         guard !broken.isEmpty else { return }
         let (s, t) = broken[Int(rng.next() % UInt64(broken.count))]
-        let here = Set(members[s][t].map { items[s].itemOf[$0] }).filter { items[s].allowed[$0].count > 1 }
+        let here = Set(people(s, t).map { items[s].itemOf[$0] }).filter { items[s].allowed[$0].count > 1 }
         var best: (a: Int, b: Int?, to: Int, delta: Double)?
         // Items elsewhere that could come to t: moved in, or swapped with an item of t.
         for other in items[s].members.indices where itemTable[s][other] != t && items[s].allowed[other].contains(t) {
@@ -689,7 +798,7 @@ struct SeatingSearch {
     /// change only when the total cost falls (opening and closing tables are
     /// otherwise out of reach of single moves when tables have a minSize).
     private mutating func closeTable(session s: Int, table t: Int) {
-        let here = Array(Set(members[s][t].map { items[s].itemOf[$0] }))
+        let here = Array(Set(people(s, t).map { items[s].itemOf[$0] }))
         guard here.allSatisfy({ items[s].allowed[$0].count > 1 }) else { return }
         var total = 0.0
         var done: [Int] = []
