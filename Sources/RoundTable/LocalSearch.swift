@@ -154,7 +154,10 @@ struct SeatingSearch {
         seat = [[Int]](repeating: [Int](repeating: -1, count: instance.attendeeCount), count: S)
         itemTable = items.map { [Int](repeating: -1, count: $0.members.count) }
         let cells = S * instance.tableCount
-        width = max(4, 2 * (instance.capacity.max() ?? 1))
+        // Room for twice the largest table, but never more than a session's attendees (a
+        // capacity may be far above the people there); `widen(to:)` makes more when needed.
+        let present = instance.presentIn.map(\.count).max() ?? 0
+        width = max(4, min(2 * (instance.capacity.max() ?? 1), present))
         slots = [Int](repeating: -1, count: cells * width)
         occupancy = [Int](repeating: 0, count: cells)
         slot = [Int](repeating: -1, count: S * instance.attendeeCount)

@@ -67,6 +67,29 @@ struct AnnealTests {
         try Self.exercise(&search, run.instance)
     }
 
+    /// A table holding more people than the search first made room for (twice the largest
+    /// capacity): seating everyone it can take in one session there keeps the running cost
+    /// equal to the score, and seating them back restores the valid start exactly.
+    @Test func aTableBeyondItsRoomKeepsTheRunningCost() throws {
+        let (run, initial, start) = try Self.conference()
+        let instance = run.instance
+        var search = initial
+        search.load(start)
+        let startCost = search.cost
+        let t = try #require(instance.tablesIn[0].first)
+        let crowd = search.items[0].members.indices.filter { search.items[0].allowed[$0].contains(t) }
+        for item in crowd { search.move(session: 0, item: item, to: t) }
+        let seated = instance.presentIn[0].filter { search.seat[0][$0] == t }.count
+        #expect(seated > 2 * (instance.capacity.max() ?? 0))
+        let exact = instance.score(search.seat).total + search.penalty * Double(search.broken)
+        #expect(abs(search.cost - exact) <= 1e-6 * max(1, abs(exact)))
+        try Self.exercise(&search, instance)
+        search.load(start)
+        #expect(search.seat == start)
+        #expect(search.broken == 0)
+        #expect(abs(search.cost - startCost) <= 1e-6 * max(1, abs(startCost)))
+    }
+
     /// The same with a session guard whose levels sit near the sessions' costs, so that
     /// moves cross them both ways: the running cost is the score plus the guard's weight
     /// times each session's own cost above its level.
