@@ -341,27 +341,8 @@ struct SeatingSearch {
                 }
             }
         }
-        let weight = instance.weights.repeats
         if tracksRepeats, from >= 0 {
-            // Local copies, released at the end of this block (before `slots` changes):
-            // reading them inside the closure must not overlap the write access to `meet`.
-            let (groupValues, slots, itemOf) = (self.groupValues, self.slots, self.itemOf)
-            let seats = (s * T + from) * width..<((s * T + from) * width + occupancy[s * T + from])
-            var again = 0
-            meet.withUnsafeMutableBufferPointer { meet in
-                for g in group {
-                    let i = groupValues[g]
-                    for k in seats {
-                        let j = slots[k]
-                        if itemOf[s * N + j] == item { continue }
-                        let m = meet[i * N + j]
-                        if m >= 2 { again += 1 }
-                        meet[i * N + j] = m - 1
-                        meet[j * N + i] = m - 1
-                    }
-                }
-            }
-            delta -= weight * Double(again)
+            delta -= instance.weights.repeats * Double(tallyMeetings(session: s, item: item, table: from, by: -1))
         }
         // Leave `from`.
         if from >= 0 {
@@ -382,22 +363,7 @@ struct SeatingSearch {
         if to >= 0 {
             let cell = s * T + to
             if tracksRepeats {
-                let (groupValues, slots) = (self.groupValues, self.slots)
-                let seats = (cell * width)..<(cell * width + occupancy[cell])
-                var again = 0
-                meet.withUnsafeMutableBufferPointer { meet in
-                    for g in group {
-                        let i = groupValues[g]
-                        for k in seats {
-                            let j = slots[k]
-                            let m = meet[i * N + j]
-                            if m >= 1 { again += 1 }
-                            meet[i * N + j] = m + 1
-                            meet[j * N + i] = m + 1
-                        }
-                    }
-                }
-                delta += weight * Double(again)
+                delta += instance.weights.repeats * Double(tallyMeetings(session: s, item: item, table: to, by: 1))
             }
             if occupancy[cell] + group.count > width { widen(to: occupancy[cell] + group.count) }
             let base = cell * valueTotal
@@ -432,6 +398,35 @@ struct SeatingSearch {
             }
         }
         return delta
+    }
+
+    /// Adds `step` (1: joining, -1: leaving) to how often each member of `item` meets each
+    /// other attendee at table `t` of session `s`, and returns how many of those pairs meet
+    /// more than once with the larger count: the repeated meetings the change adds or takes away.
+    private mutating func tallyMeetings(session s: Int, item: Int, table t: Int, by step: Int) -> Int {
+        let N = instance.attendeeCount
+        let cell = s * instance.tableCount + t
+        let seats = (cell * width)..<(cell * width + occupancy[cell])
+        let group = groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1]
+        // Local copies: reading them inside the closure must not overlap its write access
+        // to `meet`. They are released on return, before `slots` changes.
+        let (groupValues, slots, itemOf) = (self.groupValues, self.slots, self.itemOf)
+        var repeated = 0
+        meet.withUnsafeMutableBufferPointer { meet in
+            for g in group {
+                let i = groupValues[g]
+                for k in seats {
+                    let j = slots[k]
+                    if itemOf[s * N + j] == item { continue }
+                    let before = Int(meet[i * N + j])
+                    let after = before + step
+                    if max(before, after) >= 2 { repeated += 1 }
+                    meet[i * N + j] = UInt8(after)
+                    meet[j * N + i] = UInt8(after)
+                }
+            }
+        }
+        return repeated
     }
 
     /// Seats every item: pinned first, then larger items, each where it adds least cost.
