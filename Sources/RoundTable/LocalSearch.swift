@@ -180,11 +180,19 @@ struct SeatingSearch {
         return (lists.flatMap { $0 }, start)
     }
 
-    /// The attendees at table `t` of session `s`.
-    private func people(_ s: Int, _ t: Int) -> ArraySlice<Int> {
+    /// Where in `slots` the attendees at table `t` of session `s` are.
+    private func seats(_ s: Int, _ t: Int) -> Range<Int> {
         let cell = s * instance.tableCount + t
-        return slots[(cell * width)..<(cell * width + occupancy[cell])]
+        return (cell * width)..<(cell * width + occupancy[cell])
     }
+
+    /// Where in `groupValues` the members of item `item` of session `s` are.
+    private func members(_ s: Int, _ item: Int) -> Range<Int> {
+        groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1]
+    }
+
+    /// The attendees at table `t` of session `s`.
+    private func people(_ s: Int, _ t: Int) -> ArraySlice<Int> { slots[seats(s, t)] }
 
     /// Doubles `width` until every table has room for `needed` attendees.
     private mutating func widen(to needed: Int) {
@@ -325,7 +333,7 @@ struct SeatingSearch {
         var delta = 0.0
         let N = instance.attendeeCount
         let T = instance.tableCount
-        let group = groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1]
+        let group = members(s, item)
         // Avoid and repeats with the people left and joined.
         for g in group {
             let i = groupValues[g]
@@ -405,9 +413,7 @@ struct SeatingSearch {
     /// more than once with the larger count: the repeated meetings the change adds or takes away.
     private mutating func tallyMeetings(session s: Int, item: Int, table t: Int, by step: Int) -> Int {
         let N = instance.attendeeCount
-        let cell = s * instance.tableCount + t
-        let seats = (cell * width)..<(cell * width + occupancy[cell])
-        let group = groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1]
+        let (seats, group) = (seats(s, t), members(s, item))
         // Local copies: reading them inside the closure must not overlap its write access
         // to `meet`. They are released on return, before `slots` changes.
         let (groupValues, slots, itemOf) = (self.groupValues, self.slots, self.itemOf)
@@ -583,10 +589,9 @@ struct SeatingSearch {
     /// meet in another session.
     func meetsAgain(session s: Int, item: Int, at t: Int) -> Bool {
         let N = instance.attendeeCount
-        let cell = s * instance.tableCount + t
-        for g in groupStart[itemBase[s] + item]..<groupStart[itemBase[s] + item + 1] {
+        for g in members(s, item) {
             let i = groupValues[g]
-            for k in (cell * width)..<(cell * width + occupancy[cell]) {
+            for k in seats(s, t) {
                 let j = slots[k]
                 if meet[i * N + j] >= 2 && itemOf[s * N + j] != item { return true }
             }

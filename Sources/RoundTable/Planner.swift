@@ -124,10 +124,7 @@ struct PlanningRun {
                 .solve(deadline: Date().addingTimeInterval(max(0.05, min(2, options.timeLimit * 0.02))), stop: options.stop)
         }
         var search = SeatingSearch(instance: instance, items: items, seed: options.seed)
-        // Re-seating starts from the previous plan and stays near it: a low temperature
-        // throughout (measured on the bundled conference with 5 % late changes, 5 s, in the
-        // debug test suite with both cores busy: at the full temperature the first valid plan
-        // had scattered people and 11-24 ended away from their tables; at this one, 0-4).
+        // Re-seating starts from the previous plan (and anneals at `heat`, to stay near it).
         if reseating {
             search.loadPrevious()
             search.construct()
@@ -432,7 +429,11 @@ struct PlanningRun {
     /// (1.3-2.0 % over 9 runs), with more repeats; 15 did no better than 8.
     static let sessionGuardWeight = 8.0
 
-    /// The annealing temperature when re-seating, as a share of the usual one.
+    /// The annealing temperature when re-seating, as a share of the usual one: low
+    /// throughout, to stay near the previous plan (measured on the bundled conference with
+    /// 5 % late changes, 5 s, in the debug test suite with both cores busy: at the full
+    /// temperature the first valid plan had scattered people and 11-24 ended away from
+    /// their tables; at this one, 0-4).
     static let reseatingTemperature = 0.05
 
     /// Whether the request re-seats a previous plan (extension).
