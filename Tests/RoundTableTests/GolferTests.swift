@@ -150,6 +150,50 @@ struct GolferTests {
         #expect(OrthogonalSquares(order: 6, seed: 1, deadline: Date().addingTimeInterval(1), stop: { false }) == nil)
     }
 
+    /// Rounds of translates over an abelian group, by search: where no ring gives them (10 is
+    /// no prime power; 12 × 5 × 12 only in Z₂ × Z₂ × Z₃), and a linear case (9 × 4 × 9).
+    @Test(arguments: [(10, 6, 7), (10, 8, 5), (10, 6, 8), (10, 9, 4), (12, 5, 12), (14, 6, 10), (9, 4, 9)])
+    func differenceSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
+        let shifted = try #require(
+            DifferenceSchedule(groups: groups, size: size, rounds: rounds, seed: 3, deadline: Date().addingTimeInterval(60), stop: { false }))
+        #expect(shifted.factors.reduce(1, *) == groups)
+        let built = shifted.schedule()
+        #expect(built.count == rounds)
+        #expect(built.allSatisfy { $0.count == groups * size })
+        #expect(Self.repeats(built, size: size) == 0)
+    }
+
+    /// None exists for 6 × 6 × 3 (Z₆ has no orthomorphism, so the search proves it has no
+    /// matrix) nor for more rounds than groups; the transversal design gives 6 × 6 × 3.
+    @Test func differenceSchedulesNeedRoundsThatTheGroupCanSeparate() {
+        #expect(DifferenceSchedule(groups: 6, size: 6, rounds: 3, seed: 1, deadline: Date().addingTimeInterval(60), stop: { false }) == nil)
+        #expect(DifferenceSchedule(groups: 5, size: 3, rounds: 6, seed: 1, deadline: Date().addingTimeInterval(60), stop: { false }) == nil)
+        #expect(DifferenceSchedule(groups: 10, size: 6, rounds: 7, seed: 1, deadline: Date().addingTimeInterval(60), stop: { true }) == nil)
+    }
+
+    @Test func abelianGroupsOfAnOrderAreEveryProductOfCyclicPrimePowers() {
+        #expect(DifferenceSchedule.abelianGroups(order: 12) == [[2, 2, 3], [4, 3]])
+        #expect(DifferenceSchedule.abelianGroups(order: 10) == [[2, 5]])
+        #expect(DifferenceSchedule.abelianGroups(order: 7) == [[7]])
+        let sixteen = DifferenceSchedule.abelianGroups(order: 16)
+        #expect(Set(sixteen) == [[2, 2, 2, 2], [4, 2, 2], [4, 4], [8, 2], [16]])
+        #expect(DifferenceSchedule.abelianGroups(order: 72).count == 6)  // 3 ways for 2³, 2 for 3²
+        for factors in [[2, 2, 3], [4, 3], [3, 3], [2, 5]] {
+            let g = factors.reduce(1, *)
+            let difference = DifferenceSchedule.differences(factors)
+            for a in 0..<g {
+                #expect(difference[a * g + a] == 0)
+                #expect(Set((0..<g).map { difference[a * g + $0] }).count == g)  // b ↦ a − b is one-to-one
+                for b in 0..<g {
+                    for c in 0..<g {
+                        // (a − c) − (b − c) = a − b: differences do not depend on where they start.
+                        #expect(difference[difference[a * g + c] * g + difference[b * g + c]] == difference[a * g + b])
+                    }
+                }
+            }
+        }
+    }
+
     @Test func transversalSchedulesStopAtTheirLastRound() {
         #expect(TransversalSchedule(groups: 8, size: 5, rounds: 9) == nil)  // 8 field elements, 5 < 8
         #expect(TransversalSchedule(groups: 7, size: 7, rounds: 8) != nil)  // the affine plane
@@ -295,6 +339,7 @@ struct GolferTests {
 
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)

@@ -223,10 +223,6 @@ if arguments.count >= 2 && arguments[1] == "mixing" {
     printMarkdown(table)
     exit(0)
 }
-/// Social golfer instances beyond the table: the design-theory maxima for groups of
-/// 3 and 4 (Kirkman and nearly Kirkman systems, resolvable designs), rounds below the
-/// maximum for larger groups (where local search has to do it), instances with forced
-/// repeats, and a few that no method here solves at this limit.
 /// When the best total last improved, from progress reports (which may come from any thread).
 final class LastImprovement: @unchecked Sendable {
     private let lock = NSLock()
@@ -248,12 +244,17 @@ final class LastImprovement: @unchecked Sendable {
     }
 }
 
+/// Social golfer instances beyond the table: the design-theory maxima for groups of
+/// 3 and 4 (Kirkman and nearly Kirkman systems, resolvable designs), rounds below the
+/// maximum for larger groups (where local search has to do it), instances with forced
+/// repeats, and a few that no method here solves at this limit.
 let golferSweep: [(Int, Int, Int)] = [
     (3, 3, 4), (4, 3, 4), (5, 3, 7), (6, 3, 8), (7, 3, 10), (8, 3, 11), (9, 3, 13), (10, 3, 14), (11, 3, 16), (13, 3, 19),
     (4, 4, 5), (5, 4, 5), (6, 4, 6), (7, 4, 9), (8, 4, 10), (9, 4, 11), (10, 4, 13), (12, 4, 15), (13, 4, 17),
     (5, 5, 6), (6, 5, 6), (7, 5, 6), (8, 5, 6), (9, 5, 7), (9, 5, 8), (10, 5, 9), (10, 5, 10), (8, 5, 8),
     (6, 6, 3), (7, 6, 4), (8, 6, 5), (10, 6, 6), (8, 6, 6), (10, 6, 7), (7, 7, 8), (8, 7, 4), (10, 7, 5), (8, 8, 9), (9, 8, 3), (10, 8, 4),
     (10, 9, 3), (10, 10, 3), (11, 11, 12), (9, 9, 10), (12, 12, 4), (20, 20, 5), (10, 10, 4), (10, 9, 4), (10, 8, 5),
+    (10, 6, 8), (10, 7, 6), (12, 5, 12), (12, 6, 11), (14, 6, 10), (15, 7, 10), (20, 5, 19), (6, 6, 4),
     (3, 4, 3), (4, 5, 3), (8, 4, 11),
 ]
 
