@@ -58,21 +58,21 @@ struct GolferSchedule: Sendable {
             let built = design.rounds(rounds)
             if built.count == rounds, Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }
-        if design == nil, target == 0 {
-            // Rounds of translates, by search (10 × 6 × 7 and 10 × 8 × 5 in milliseconds; a
-            // search that finds none gives up within its share, measured 0.1 s on 10 × 10 × 4).
-            let quick = Date().addingTimeInterval(min(0.3, max(0.05, deadline.timeIntervalSinceNow * 0.1)))
-            if let shifted = DifferenceSchedule(groups: groups, size: size, rounds: rounds, seed: seed, deadline: min(deadline, quick), stop: stop) {
-                let built = shifted.schedule()
-                if Self.repeats(built, groups: groups) == 0 { return seat(built) }
-            }
-        }
         if design == nil, rounds == 4, size == groups {
             // Two orthogonal Latin squares by search (order 10: 0.1 s, measured).
             let quick = Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3)))
             if let squares = OrthogonalSquares(order: groups, seed: seed, deadline: min(deadline, quick), stop: stop),
                 Self.repeats(squares.rounds(), groups: groups) == 0 {
                 return seat(squares.rounds())
+            }
+        }
+        if design == nil, target == 0 {
+            // Rounds of translates, by search (10 × 6 × 7 and 10 × 8 × 5 in milliseconds; a
+            // search that finds none gives up within its share).
+            let quick = Date().addingTimeInterval(min(0.3, max(0.05, deadline.timeIntervalSinceNow * 0.1)))
+            if let shifted = DifferenceSchedule(groups: groups, size: size, rounds: rounds, seed: seed, deadline: min(deadline, quick), stop: stop) {
+                let built = shifted.schedule()
+                if Self.repeats(built, groups: groups) == 0 { return seat(built) }
             }
         }
         var start: [[Int]]?
