@@ -27,9 +27,10 @@ struct DifferenceSchedule: Sendable {
     let shifts: [Int]
 
     /// A matrix found by `deadline`, or nil (none exists with these shapes, or none was
-    /// found in time). Needs 2 ≤ rounds ≤ groups and size ≥ 2.
+    /// found in time). Needs 2 ≤ rounds ≤ groups ≤ 256 and size ≥ 2 (each abelian group's
+    /// table of differences takes groups² entries: at most 22 groups of order 256).
     init?(groups: Int, size: Int, rounds: Int, seed: UInt64, deadline: Date, stop: () -> Bool) {
-        guard groups >= 2, groups <= 2048, size >= 2, rounds >= 2, rounds <= groups, size * size * groups <= 4_000_000 else { return nil }
+        guard groups >= 2, groups <= 256, size >= 2, rounds >= 2, rounds <= groups, size * size * groups <= 4_000_000 else { return nil }
         let candidates = Self.abelianGroups(order: groups)
         var open = Array(candidates.indices)  // groups not yet shown to have no matrix
         var searches = candidates.map { factors in
