@@ -633,6 +633,45 @@ struct SeatingSearch {
         noteBest()
     }
 
+    /// Steepest descent from the best seating on the items that meet someone again: each
+    /// takes its best move, or swap with an item at another table of that session, when
+    /// that lowers the cost and keeps every hard constraint; until no such change is left,
+    /// `deadline` or `stop`. Annealing samples these changes; this tries them all.
+    mutating func settleRepeats(until deadline: Date, stop: () -> Bool) {
+        guard tracksRepeats, let start = bestSeat else { return }
+        load(start)
+        guard broken == 0 else { return }
+        var improved = true
+        while improved && Date() < deadline && !stop() {
+            improved = false
+            for s in 0..<instance.sessionCount where Date() < deadline && !stop() {
+                for item in items[s].members.indices {
+                    let from = itemTable[s][item]
+                    guard from >= 0, meetsAgain(session: s, item: item, at: from) else { continue }
+                    var best: (to: Int, other: Int?, delta: Double)?
+                    for to in items[s].allowed[item] where to != from && to >= 0 {
+                        var delta = move(session: s, item: item, to: to)
+                        if broken == 0 && delta < (best?.delta ?? -1e-9) { best = (to, nil, delta) }
+                        undo()
+                        for other in Set(people(s, to).map { items[s].itemOf[$0] }) where items[s].allowed[other].contains(from) {
+                            delta = move(session: s, item: item, to: to, and: other, to: from)
+                            if broken == 0 && delta < (best?.delta ?? -1e-9) { best = (to, other, delta) }
+                            undo()
+                        }
+                    }
+                    guard let best else { continue }
+                    if let other = best.other {
+                        move(session: s, item: item, to: best.to, and: other, to: from)
+                    } else {
+                        move(session: s, item: item, to: best.to)
+                    }
+                    improved = true
+                }
+            }
+        }
+        noteBest()
+    }
+
     /// Records the current seating as the best when it is valid and better.
     private mutating func noteBest() {
         guard broken == 0, cost < bestCost - 1e-9 else { return }

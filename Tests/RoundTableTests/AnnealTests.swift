@@ -61,6 +61,51 @@ struct AnnealTests {
     /// Moves, paired moves and undos keep the search's running cost equal to the score
     /// recomputed from scratch (plus the penalty per broken unit), and an undo restores
     /// the seating and cost exactly as they were.
+    /// Settling the people who meet again lowers the cost of a first seating and keeps the
+    /// running cost equal to the score: on the bundled conference, and on 16 people at 4
+    /// tables of 4 over 6 sessions, where repeats are forced (18 meetings each among 15
+    /// people) and none of the moves or swaps of those who still meet again would lower it.
+    @Test func settlingRepeatsLeavesNoBetterMoveForWhoMeetsAgain() throws {
+        let (run, search, start) = try Self.conference()
+        var settled = search
+        settled.settleRepeats(until: Date().addingTimeInterval(120)) { false }
+        let seat = try #require(settled.bestSeat)
+        #expect(run.instance.violations(seat).isEmpty)
+        #expect(run.instance.score(seat).total < run.instance.score(start).total - 1e-9)
+        #expect(run.instance.score(seat).repeats < run.instance.score(start).repeats)
+        #expect(abs(settled.cost - run.instance.score(seat).total) < 1e-6)
+
+        let instance = try GolferTests.golfer(groups: 4, size: 4, rounds: 6).makeInstance().get()
+        let items = (0..<instance.sessionCount).map { SessionItems(instance: instance, session: $0) }
+        var forced = SeatingSearch(instance: instance, items: items, seed: 2)
+        forced.construct()
+        forced.improve(until: Date().addingTimeInterval(20), patience: 20, stopWhenValid: true)
+        let first = try #require(forced.bestSeat)
+        forced.settleRepeats(until: Date().addingTimeInterval(120)) { false }
+        let settledSeat = try #require(forced.bestSeat)
+        #expect(instance.score(settledSeat).total < instance.score(first).total - 1e-9)
+        #expect(abs(forced.cost - instance.score(settledSeat).total) < 1e-6)
+        var checked = 0
+        for s in 0..<instance.sessionCount {
+            for item in items[s].members.indices {
+                let from = forced.itemTable[s][item]
+                guard from >= 0, forced.meetsAgain(session: s, item: item, at: from) else { continue }
+                for to in items[s].allowed[item] where to != from && to >= 0 {
+                    let delta = forced.move(session: s, item: item, to: to)
+                    if forced.broken == 0 { #expect(delta >= -1e-9) }
+                    forced.undo()
+                    for other in items[s].members.indices where forced.itemTable[s][other] == to && items[s].allowed[other].contains(from) {
+                        let swapped = forced.move(session: s, item: item, to: to, and: other, to: from)
+                        if forced.broken == 0 { #expect(swapped >= -1e-9) }
+                        forced.undo()
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 0)  // people still meet again (they must), and their swaps were all tried
+    }
+
     @Test func runningCostMatchesTheScoreThroughMovesAndUndos() throws {
         let (run, initial, _) = try Self.conference()
         var search = initial
