@@ -93,7 +93,29 @@ struct GolferSchedule: Sendable {
                 return seat(built)
             }
         }
+        if start == nil {
+            start = firstRounds(seed: seed, deadline: deadline, stop: stop)
+        }
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
+    }
+
+    /// A few rounds less than asked, without a repeat, from a construction: the tabu search
+    /// starts from them and adds the others (10 × 5 × 10, 9 × 5 × 10 and 8 × 5 × 9, where no
+    /// construction gives every round: see Benchmarks/README.md). Nil when none applies.
+    private func firstRounds(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+        let rounds = instance.sessionCount
+        for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
+            if let design = TransversalSchedule(groups: groups, size: size, rounds: k) {
+                let built = design.rounds(k)
+                if built.count == k, Self.repeats(built, groups: groups) == 0 { return built }
+            }
+            let quick = Date().addingTimeInterval(min(0.1, max(0.02, deadline.timeIntervalSinceNow * 0.03)))
+            if let shifted = DifferenceSchedule(groups: groups, size: size, rounds: k, seed: seed, deadline: min(deadline, quick), stop: stop) {
+                let built = shifted.schedule()
+                if Self.repeats(built, groups: groups) == 0 { return built }
+            }
+        }
+        return nil
     }
 
     /// Rounds (`[round][player] → group`) with the fewest repeats found by search alone by

@@ -43,8 +43,8 @@ struct GolferSearch: Sendable {
     private(set) var bestCost: Int
     private var rng: SplitMix64
 
-    /// A greedy schedule, or `start` when given (a `[round][player] → group` array of the
-    /// right shape, every group exactly `size`).
+    /// `start`'s rounds (a `[round][player] → group` array of at most `rounds` rounds,
+    /// every group exactly `size`), then greedy rounds for the rest.
     init(groups: Int, size: Int, rounds: Int, seed: UInt64, start: [[Int]]? = nil) {
         self.groups = groups
         self.size = size
@@ -60,17 +60,14 @@ struct GolferSearch: Sendable {
         cost = 0
         best = []
         bestCost = 0
-        let valid = start.map { $0.count == rounds && $0.allSatisfy { $0.count == n } } ?? false
-        if let start, valid {
-            load(start)
-        } else {
-            for r in 0..<rounds {
-                let round = greedyRound(r)
-                for p in 0..<n { label[r * n + p] = round[p] }
-                countMeetings(round: r)
-            }
-            rebuild()
+        // The rounds given (none unless `start` is of the right shape), then greedy rounds.
+        let given = start.flatMap { $0.count <= rounds && $0.allSatisfy { $0.count == n } ? $0 : nil } ?? []
+        for r in 0..<rounds {
+            let round = r < given.count ? given[r] : greedyRound(r)
+            for p in 0..<n { label[r * n + p] = round[p] }
+            countMeetings(round: r)
         }
+        rebuild()
         best = schedule
         bestCost = cost
     }

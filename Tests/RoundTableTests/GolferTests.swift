@@ -319,6 +319,25 @@ struct GolferTests {
         #expect(Self.repeats(search.best, size: size) == search.bestCost)
     }
 
+    /// A start of fewer rounds is kept as the first rounds, the rest filled greedily: 9
+    /// rounds of translates of 10 × 5 and a tenth (from which the planner finds 10 × 5 × 10).
+    @Test func tabuSearchKeepsTheFirstRoundsItIsGiven() throws {
+        let shifted = try #require(
+            DifferenceSchedule(groups: 10, size: 5, rounds: 9, seed: 1, deadline: Date().addingTimeInterval(60), stop: { false }))
+        let first = shifted.schedule()
+        var search = GolferSearch(groups: 10, size: 5, rounds: 10, seed: 4, start: first)
+        #expect(Array(search.best.prefix(9)) == first)
+        #expect(search.best.count == 10)
+        #expect(Self.repeats(search.best, size: 5) == search.bestCost)
+        #expect(Self.repeats(first, size: 5) == 0)
+        search.run(target: 0, deadline: Date().addingTimeInterval(0.5)) { false }
+        #expect(Self.repeats(search.best, size: 5) == search.bestCost)
+        // A start of the wrong shape (groups of 4 in a 10 × 5 schedule) is ignored.
+        let wrong = GolferSearch(groups: 10, size: 5, rounds: 3, seed: 4, start: [Array(0..<40).map { $0 % 10 }])
+        #expect(wrong.best.allSatisfy { $0.count == 50 })
+        #expect(Self.repeats(wrong.best, size: 5) == wrong.bestCost)
+    }
+
     /// After many swaps the incrementally kept cost still matches a fresh count.
     @Test func tabuSearchCostMatchesAFreshCount() {
         var search = GolferSearch(groups: 9, size: 5, rounds: 9, seed: 2)
@@ -339,7 +358,7 @@ struct GolferTests {
 
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
-        (10, 6, 7), (10, 8, 5), (12, 5, 12),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
