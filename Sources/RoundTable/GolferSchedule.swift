@@ -70,10 +70,7 @@ struct GolferSchedule: Sendable {
             // Rounds of translates, by search (10 × 6 × 7 and 10 × 8 × 5 in milliseconds; a
             // search that finds none gives up within its share).
             let quick = Date().addingTimeInterval(min(0.3, max(0.05, deadline.timeIntervalSinceNow * 0.1)))
-            if let shifted = DifferenceSchedule(groups: groups, size: size, rounds: rounds, seed: seed, deadline: min(deadline, quick), stop: stop) {
-                let built = shifted.schedule()
-                if Self.repeats(built, groups: groups) == 0 { return seat(built) }
-            }
+            if let built = translates(rounds, seed: seed, until: min(deadline, quick), stop: stop) { return seat(built) }
         }
         var start: [[Int]]?
         if let space = AffineSpaceSchedule(players: instance.attendeeCount, size: size) {
@@ -99,9 +96,9 @@ struct GolferSchedule: Sendable {
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
     }
 
-    /// A few rounds less than asked, without a repeat, from a construction: the tabu search
-    /// starts from them and adds the others (10 × 5 × 10, 9 × 5 × 10 and 8 × 5 × 9, where no
-    /// construction gives every round: see Benchmarks/README.md). Nil when none applies.
+    /// Up to 3 rounds less than asked, without a repeat, from a construction: the tabu
+    /// search starts from them and adds the others (10 × 5 × 10 from 9 rounds of translates,
+    /// 18 × 3 × 26 from a transversal design's: see Benchmarks/README.md). Nil when none applies.
     private func firstRounds(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
@@ -110,12 +107,17 @@ struct GolferSchedule: Sendable {
                 if built.count == k, Self.repeats(built, groups: groups) == 0 { return built }
             }
             let quick = Date().addingTimeInterval(min(0.1, max(0.02, deadline.timeIntervalSinceNow * 0.03)))
-            if let shifted = DifferenceSchedule(groups: groups, size: size, rounds: k, seed: seed, deadline: min(deadline, quick), stop: stop) {
-                let built = shifted.schedule()
-                if Self.repeats(built, groups: groups) == 0 { return built }
-            }
+            if let built = translates(k, seed: seed, until: min(deadline, quick), stop: stop) { return built }
         }
         return nil
+    }
+
+    /// `k` rounds of translates without a repeat (``DifferenceSchedule``), searched until
+    /// `until`; nil when none is found.
+    private func translates(_ k: Int, seed: UInt64, until: Date, stop: () -> Bool) -> [[Int]]? {
+        guard let shifted = DifferenceSchedule(groups: groups, size: size, rounds: k, seed: seed, deadline: until, stop: stop) else { return nil }
+        let built = shifted.schedule()
+        return Self.repeats(built, groups: groups) == 0 ? built : nil
     }
 
     /// Rounds (`[round][player] → group`) with the fewest repeats found by search alone by
