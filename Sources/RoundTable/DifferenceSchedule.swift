@@ -15,7 +15,10 @@ import Foundation
 /// The transversal designs are the linear case d(i, r) = r·x_i over a field. The search
 /// also finds rounds that no ring gives when g is no prime power, in milliseconds
 /// (measured): 10 × 6 × 7 (1 repeat before), 10 × 6 × 8, 10 × 8 × 5 (17 s of tabu search
-/// before), 10 × 7 × 6, 14 × 6 × 10, and 12 × 5 × 12 in Z₂ × Z₂ × Z₃ (none in Z₁₂).
+/// before), 10 × 7 × 6, 14 × 6 × 10, and 12 × 5 × 12 in Z₂ × Z₂ × Z₃. None exists in
+/// Z₁₂: with as many rounds as groups, every two rows differ by each element once, and in
+/// a cyclic group of even order three rows cannot (the differences of the second and
+/// third would sum to 0 and to g/2 at once).
 struct DifferenceSchedule: Sendable {
     let groups: Int
     let size: Int
