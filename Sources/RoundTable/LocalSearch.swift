@@ -194,6 +194,13 @@ struct SeatingSearch {
     /// The attendees at table `t` of session `s`.
     private func people(_ s: Int, _ t: Int) -> ArraySlice<Int> { slots[seats(s, t)] }
 
+    /// The items seated at table `t` of session `s`, each once, in increasing order: a
+    /// fixed order, so that ties between them (and so a seed's plan) do not depend on a
+    /// set's order, which varies between processes.
+    private func itemsAt(_ s: Int, _ t: Int) -> [Int] {
+        Set(people(s, t).map { items[s].itemOf[$0] }).sorted()
+    }
+
     /// Doubles `width` until every table has room for `needed` attendees.
     private mutating func widen(to needed: Int) {
         var wider = width
@@ -620,7 +627,7 @@ struct SeatingSearch {
                         continue
                     }
                     undo()
-                    for other in Set(people(s, home).map { items[s].itemOf[$0] }).sorted() where items[s].allowed[other].contains(from) {
+                    for other in itemsAt(s, home) where items[s].allowed[other].contains(from) {
                         if move(session: s, item: item, to: home, and: other, to: from) < -1e-9 && broken == 0 {
                             changed = true
                             break
@@ -653,7 +660,7 @@ struct SeatingSearch {
                         var delta = move(session: s, item: item, to: to)
                         if broken == 0 && delta < (best?.delta ?? -1e-9) { best = (to, nil, delta) }
                         undo()
-                        for other in Set(people(s, to).map { items[s].itemOf[$0] }) where items[s].allowed[other].contains(from) {
+                        for other in itemsAt(s, to) where items[s].allowed[other].contains(from) {
                             delta = move(session: s, item: item, to: to, and: other, to: from)
                             if broken == 0 && delta < (best?.delta ?? -1e-9) { best = (to, other, delta) }
                             undo()
@@ -803,7 +810,7 @@ struct SeatingSearch {
         for s in 0..<instance.sessionCount { for t in instance.tablesIn[s] where tableBroken[s * instance.tableCount + t] > 0 { broken.append((s, t)) } }
         guard !broken.isEmpty else { return }
         let (s, t) = broken[Int(rng.next() % UInt64(broken.count))]
-        let here = Set(people(s, t).map { items[s].itemOf[$0] }).filter { items[s].allowed[$0].count > 1 }
+        let here = itemsAt(s, t).filter { items[s].allowed[$0].count > 1 }
         var best: (a: Int, b: Int?, to: Int, delta: Double)?
         // Items elsewhere that could come to t: moved in, or swapped with an item of t.
         for other in items[s].members.indices where itemTable[s][other] != t && items[s].allowed[other].contains(t) {
@@ -840,7 +847,7 @@ struct SeatingSearch {
     /// change only when the total cost falls (opening and closing tables are
     /// otherwise out of reach of single moves when tables have a minSize).
     private mutating func closeTable(session s: Int, table t: Int) {
-        let here = Array(Set(people(s, t).map { items[s].itemOf[$0] }))
+        let here = itemsAt(s, t)
         guard here.allSatisfy({ items[s].allowed[$0].count > 1 }) else { return }
         var total = 0.0
         var done: [Int] = []
