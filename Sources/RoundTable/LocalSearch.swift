@@ -840,7 +840,40 @@ struct SeatingSearch {
             }
             return
         }
+        // No single change helps: a table more (an organization with more members than
+        // open tables under "one per table") or one less.
+        let empty = instance.tablesIn[s].filter { occupancy[s * instance.tableCount + $0] == 0 }
+        if !empty.isEmpty, openTable(session: s, table: empty[Int(rng.next() % UInt64(empty.count))]) { return }
         closeTable(session: s, table: t)
+    }
+
+    /// Fills empty table `t` up to its minSize, each time with the item whose move there
+    /// costs least; keeps the change only when the total cost falls. The counterpart of
+    /// ``closeTable(session:table:)``: single moves cannot open a table that has a minSize.
+    /// Measured on a generated event of 100 attendees over 6 sessions (13 tables of 5-10,
+    /// an organization of 12-13, "one per organization per table"): repair had closed two
+    /// tables, and no valid plan was found in 60 s.
+    @discardableResult
+    private mutating func openTable(session s: Int, table t: Int) -> Bool {
+        let cell = s * instance.tableCount + t
+        let least = max(1, instance.minSize[t])
+        var done: [(item: Int, from: Int)] = []
+        var total = 0.0
+        while occupancy[cell] < least {
+            var best: (item: Int, delta: Double)?
+            for item in items[s].members.indices
+            where itemTable[s][item] != t && items[s].allowed[item].count > 1 && items[s].allowed[item].contains(t) {
+                let delta = move(session: s, item: item, to: t)
+                undo()
+                if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
+            }
+            guard let best else { break }
+            done.append((best.item, itemTable[s][best.item]))
+            total += move(session: s, item: best.item, to: t)
+        }
+        if occupancy[cell] >= least && total < -1e-9 { return true }
+        for (item, from) in done.reversed() { move(session: s, item: item, to: from) }
+        return false
     }
 
     /// Empties table `t`, each of its items going where it adds least; keeps the

@@ -359,6 +359,15 @@ struct PlanningRun {
             explanation += analysis.conflicts
             return SeatingPlan(status: .infeasible, explanation: explanation, seconds: elapsed, method: method, fixes: analysis.fixes)
         }
+        if best == nil, infeasibleSessions.isEmpty, !stopped, remaining > 0.05 {
+            // Neither search nor GLPK has a valid plan yet: keep repairing for the rest of the
+            // time rather than give up with time left.
+            search.improve(until: deadline, patience: options.timeLimit, stopWhenValid: true, temperatureScale: heat) { stopped }
+            if let found = search.bestSeat {
+                method += "+local-search"
+                best = better(found, polish(found, bound: bound))
+            }
+        }
         guard let seat = best, instance.violations(seat).isEmpty else {
             return SeatingPlan(
                 status: .unknown, bound: bound,

@@ -106,6 +106,28 @@ struct AnnealTests {
         #expect(checked > 0)  // people still meet again (they must), and their swaps were all tried
     }
 
+    /// A seating that leaves a table empty while an organization has more members than the
+    /// open tables ("one per organization per table"): no single move or swap repairs it,
+    /// since the empty table needs 3 people at once. The search opens it and gets valid.
+    @Test func repairOpensAnEmptyTableWhenNoSingleChangeHelps() throws {
+        let people = ["A1", "A2", "A3", "b1", "b2", "b3", "b4", "b5", "b6"].map { id in
+            Attendee(id: id, attributes: id.hasPrefix("A") ? ["organization": .single("A")] : [:])
+        }
+        let request = SeatingRequest(
+            tables: (1...3).map { Table(id: "T\($0)", capacity: 5, minSize: 3) }, attendees: people,
+            rules: [Rule(attribute: "organization", maxPerValue: 1)])
+        let instance = try request.makeInstance().get()
+        let items = [SessionItems(instance: instance, session: 0)]
+        var search = SeatingSearch(instance: instance, items: items, seed: 1)
+        // T1: A1 A2 b1 b2 b3; T2: A3 b4 b5 b6; T3 empty.
+        search.load([[0, 0, 1, 0, 0, 0, 1, 1, 1]])
+        #expect(search.broken == 1)
+        search.improve(until: Date().addingTimeInterval(5), patience: 5, stopWhenValid: true)
+        let seat = try #require(search.bestSeat)
+        #expect(instance.violations(seat).isEmpty)
+        #expect(Set(seat[0]) == [0, 1, 2])
+    }
+
     @Test func runningCostMatchesTheScoreThroughMovesAndUndos() throws {
         let (run, initial, _) = try Self.conference()
         var search = initial
