@@ -243,6 +243,8 @@ private final class SearchContext {
     var reachedFloor = false
     let floor: Double?
     var lastReport = Date.distantPast
+    /// Seconds one of GLPK's pseudocost evaluations takes on this model (measured once).
+    var evaluation: Double?
 
     init(
         columnCount: Int, warmStart: [Double]?, stop: StopFlag?, deadline: Date?,
@@ -273,6 +275,7 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         var x = [0.0] + seed
         _ = glp_ios_heur_sol(tree, &x)
     }
+    if reason == GLP_IBRANCH { branchInTime(tree, context) }
     let now = Date()
     if let floor = context.floor {
         let problem = glp_ios_get_prob(tree)
@@ -294,4 +297,41 @@ private let searchCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPoin
         let incumbent: Double? = glp_mip_status(problem) == GLP_FEAS ? glp_mip_obj_val(problem) : nil
         progress(MIPProgress(elapsed: now.timeIntervalSince(context.start), incumbent: incumbent, bound: context.bound))
     }
+}
+
+/// Chooses the branching variable itself (the most fractional one) when GLPK's pseudocost
+/// branching could not finish in the time left. Before branching on a variable for the first
+/// time, GLPK evaluates it by copying the whole problem and running up to 30 dual simplex
+/// iterations, twice, for every fractional variable, and checks no time limit meanwhile
+/// (measured on a 100-attendee session: 1,093 integer columns, 60,766 nonzeros; 10 s asked,
+/// 17.8 s taken). One such evaluation is timed here, the same way GLPK makes it.
+private func branchInTime(_ tree: OpaquePointer, _ context: SearchContext) {
+    guard let deadline = context.deadline, let problem = glp_ios_get_prob(tree) else { return }
+    var fractional: [(column: Int32, part: Double)] = []
+    let n = glp_get_num_cols(problem)
+    guard n > 0 else { return }
+    for j in 1...n where glp_ios_can_branch(tree, j) != 0 {
+        let x = glp_get_col_prim(problem, j)
+        fractional.append((j, x - x.rounded(.down)))
+    }
+    guard let first = fractional.first else { return }
+    if context.evaluation == nil {
+        let start = Date()
+        let copy = glp_create_prob()
+        glp_copy_prob(copy, problem, GLP_OFF)
+        let x = glp_get_col_prim(problem, first.column).rounded(.down)
+        glp_set_col_bnds(copy, first.column, GLP_FX, x, x)
+        var parameters = glp_smcp()
+        glp_init_smcp(&parameters)
+        parameters.msg_lev = GLP_MSG_OFF
+        parameters.meth = GLP_DUAL
+        parameters.it_lim = 30
+        _ = glp_simplex(copy, &parameters)
+        glp_delete_prob(copy)
+        context.evaluation = Date().timeIntervalSince(start)
+    }
+    let needed = 2 * Double(fractional.count) * (context.evaluation ?? 0)
+    guard needed > deadline.timeIntervalSinceNow * 0.5 else { return }
+    let chosen = fractional.min { abs($0.part - 0.5) < abs($1.part - 0.5) } ?? first
+    glp_ios_branch_upon(tree, chosen.column, chosen.part >= 0.5 ? GLP_UP_BRNCH : GLP_DN_BRNCH)
 }
