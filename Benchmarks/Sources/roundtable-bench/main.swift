@@ -4,7 +4,8 @@ import RoundTableJSON
 
 // Each row runs in a child process so that its peak memory is its own.
 // Usage: roundtable-bench [PREFIX|all]   (child mode: roundtable-bench --row NAME)
-//        roundtable-bench mixing [PREFIX]   multi-session mixing against each session alone
+//        roundtable-bench mixing [PREFIX|mixing-NxS-seedK ...]   multi-session mixing against
+//        each session alone; mixing-NxS-seedK is a generated event no table here was tuned on
 //        roundtable-bench golfers [LIMIT]   a sweep of social golfer instances (default 2 s each)
 //        roundtable-bench --dump NAME FILE   writes a row's request as JSON (MODEL.md), so
 //        that other solvers and scorers can be run on exactly the same request.
@@ -129,6 +130,19 @@ func mixingRows() -> [MixingRow] {
     return list
 }
 
+/// A mixing row by name: one of `mixingRows()`, or `mixing-NxS-seedK` for a conference of
+/// N attendees over S sessions that the generator makes from seed K (30 s up to 200
+/// attendees, 60 s above), to try events that no table here was tuned on.
+func mixingRow(named name: String) -> MixingRow? {
+    if let row = mixingRows().first(where: { $0.name == name }) { return row }
+    let parts = name.split(separator: "-")
+    guard parts.count == 3, parts[0] == "mixing", parts[2].hasPrefix("seed"), let seed = UInt64(parts[2].dropFirst(4)) else { return nil }
+    let shape = parts[1].split(separator: "x").compactMap { Int($0) }
+    guard shape.count == 2, shape[0] >= 10, shape[1] >= 1 else { return nil }
+    let (n, sessions) = (shape[0], shape[1])
+    return MixingRow(name: name, make: { var g = Generator(seed: seed); return g.conference(attendees: n, sessions: sessions) }, timeLimit: n <= 200 ? 30 : 60)
+}
+
 /// Session `name` of `request` as a request of its own (its attendees and tables).
 func alone(_ request: SeatingRequest, session name: String) -> SeatingRequest {
     var single = request
@@ -213,13 +227,17 @@ func printMarkdown(_ table: [[String]]) {
 
 let arguments = CommandLine.arguments
 if arguments.count >= 3 && arguments[1] == "--mix" {
-    if let row = mixingRows().first(where: { $0.name == arguments[2] }) { runMixing(row) }
+    if let row = mixingRow(named: arguments[2]) { runMixing(row) }
     exit(0)
 }
 if arguments.count >= 2 && arguments[1] == "mixing" {
     let header = ["request", "attendees", "sessions", "limit s", "total", "topics", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
     var table: [[String]] = [header]
-    for row in mixingRows() where arguments.count < 3 || row.name.hasPrefix(arguments[2]) {
+    // Each argument: a generated row (mixing-NxS-seedK) or a prefix of the table's rows.
+    let selected = arguments.count < 3 ? mixingRows() : arguments.dropFirst(2).flatMap { name in
+        mixingRows().contains { $0.name.hasPrefix(name) } ? mixingRows().filter { $0.name.hasPrefix(name) } : mixingRow(named: name).map { [$0] } ?? []
+    }
+    for row in selected {
         table += childRows("--mix", row.name, tag: "MIX")
     }
     printMarkdown(table)
@@ -295,6 +313,7 @@ if arguments.count >= 3 && arguments[1] == "--row" {
 }
 if arguments.count >= 4 && arguments[1] == "--dump" {
     let named = rows().map { ($0.name, $0.make) } + mixingRows().map { ($0.name, $0.make) }
+        + (mixingRow(named: arguments[2]).map { [($0.name, $0.make)] } ?? [])
     guard let row = named.first(where: { $0.0 == arguments[2] }).map({ Row(name: $0.0, make: $0.1, timeLimit: 0) }) else {
         FileHandle.standardError.write(Data("no row named \(arguments[2])\n".utf8))
         exit(2)
