@@ -90,8 +90,10 @@ struct GolferSchedule: Sendable {
                 return seat(built)
             }
         }
-        if start == nil {
-            start = firstRounds(seed: seed, deadline: deadline, stop: stop)
+        if start.map({ Self.repeats($0, groups: groups) > target }) ?? true, let first = firstRounds(seed: seed, deadline: deadline, stop: stop) {
+            // Fewer rounds without a repeat beat all of them with more than needed (8 × 8 × 10:
+            // the affine plane's 9 rounds and any other, where the affine space gave 64 more).
+            start = first
         }
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
     }
@@ -108,6 +110,35 @@ struct GolferSchedule: Sendable {
             }
             let quick = Date().addingTimeInterval(min(0.1, max(0.02, deadline.timeIntervalSinceNow * 0.03)))
             if let built = translates(k, seed: seed, until: min(deadline, quick), stop: stop) { return built }
+            // Where repeats are forced, one round less by search before fewer (9 × 4 × 12 from
+            // the 11 rounds of 9 × 4 × 11: players meet someone twice in the last round only).
+            // (Two rounds without a repeat need no more players a group than groups, and no
+            // player can meet more than everyone once.)
+            if k == rounds - 1, target > 0, size <= groups, k * (size - 1) <= instance.attendeeCount - 1,
+                let fewer = roundsBySearch(k, seed: seed, deadline: deadline, stop: stop) { return fewer }
+        }
+        return nil
+    }
+
+    /// `k` rounds without a repeat by the tabu search and the symmetric shapes in turn, for at
+    /// most 30 % of the time left (1 s at most); nil when neither finds them.
+    private func roundsBySearch(_ k: Int, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+        let end = min(deadline, Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3))))
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: k)
+        var search = GolferSearch(groups: groups, size: size, rounds: k, seed: seed, start: nil)
+        var restart: UInt64 = 0
+        while Date() < end && !stop() {
+            search.run(target: 0, deadline: min(end, Date().addingTimeInterval(0.05)), stop: stop)
+            if search.bestCost == 0 { return search.best }
+            for shape in shapes {
+                for symmetric in [true, false] {
+                    restart += 1
+                    guard let schedule = shape.schedule(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000, count: k),
+                        schedule.count == k
+                    else { continue }
+                    if Self.repeats(schedule, groups: groups) == 0 { return schedule }
+                }
+            }
         }
         return nil
     }

@@ -383,6 +383,17 @@ struct GolferTests {
         #expect(plan.summary(for: request).contains("Proof: Repeats are at least 224"))
     }
 
+    /// 8 tables of 8 over 10 rounds: the affine plane of order 8 seats every pair once in 9
+    /// rounds, so the 10th round's 224 meetings are all repeats, and no schedule has fewer.
+    /// The planner starts from those 9 rounds (an affine space over GF(2) gave 288).
+    @Test func eightTablesOfEightOverTenRoundsRepeatOnlyTheLastRound() throws {
+        let request = Self.golfer(groups: 8, size: 8, rounds: 10)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
+        #expect(Self.repeats(plan) == 224)
+        #expect(try request.score(plan.assignments).breakdown.repeats == 224)
+        #expect(plan.status == .optimal)
+    }
+
     @Test func requestsThatAreNotGolfersAreLeftToThePlanner() throws {
         var grouped = Self.golfer(groups: 5, size: 3, rounds: 7)
         grouped.attendees[0].group = "pair"
