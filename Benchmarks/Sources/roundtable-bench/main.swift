@@ -115,6 +115,9 @@ func mixingRows() -> [MixingRow] {
     // The smallest event without the session guard: the price of new faces then falls on
     // one session, and the total is lower.
     list.insert(MixingRow(name: "mixing-100x2-noguard", make: { var g = Generator(seed: 1002); return g.conference(attendees: 100, sessions: 2) }, timeLimit: 20, tolerance: nil), at: 1)
+    // A generated event that once got no valid plan: repair had closed two of its 13 tables
+    // while an organization of 12-13 needed one each ("one per organization per table").
+    list.append(MixingRow(name: "mixing-100x6-seed7", make: { var g = Generator(seed: 7); return g.conference(attendees: 100, sessions: 6) }, timeLimit: 30))
     // The largest event with a sixth of the time: whether it still meets nobody twice.
     list.append(MixingRow(name: "mixing-1000x6-10s", make: { var g = Generator(seed: 10006); return g.conference(attendees: 1000, sessions: 6) }, timeLimit: 10))
     // A small event where repeats are forced: 40 people at 5 tables, 6 sessions (each
