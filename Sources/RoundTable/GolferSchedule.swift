@@ -133,14 +133,20 @@ struct GolferSchedule: Sendable {
             for shape in shapes {
                 for symmetric in [true, false] {
                     restart += 1
-                    guard let schedule = shape.schedule(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000, count: k),
-                        schedule.count == k
-                    else { continue }
-                    if Self.repeats(schedule, groups: groups) == 0 { return schedule }
+                    if let schedule = attempt(shape, symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, rounds: k) { return schedule }
                 }
             }
         }
         return nil
+    }
+
+    /// One randomized attempt at `k` rounds of `shape` without a repeat: 20,000 nodes, a few
+    /// milliseconds (measured best of 2,000 / 20,000 / 200,000).
+    private func attempt(_ shape: GolferOrbits, symmetric: Bool, seed: UInt64, rounds k: Int) -> [[Int]]? {
+        guard let schedule = shape.schedule(symmetric: symmetric, seed: seed, nodeLimit: 20_000, count: k), schedule.count == k,
+            Self.repeats(schedule, groups: groups) == 0
+        else { return nil }
+        return schedule
     }
 
     /// `k` rounds of translates without a repeat (``DifferenceSchedule``), searched until
@@ -186,11 +192,7 @@ struct GolferSchedule: Sendable {
                     let end = min(deadline, Date().addingTimeInterval(slice))
                     while Date() < end && !stop() {
                         restart += 1
-                        // 20,000 nodes: a few milliseconds; measured best of 2,000 / 20,000 / 200,000.
-                        guard let schedule = shape.schedule(symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 20_000, count: rounds),
-                            schedule.count == rounds
-                        else { continue }
-                        if Self.repeats(schedule, groups: groups) == 0 { return schedule }
+                        if let schedule = attempt(shape, symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, rounds: rounds) { return schedule }
                     }
                 }
             }
