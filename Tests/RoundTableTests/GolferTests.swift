@@ -370,28 +370,28 @@ struct GolferTests {
         #expect(plan.status == .optimal)
     }
 
-    @Test func eightTablesOfFourOverFifteenRoundsHaveProvablyMinimalRepeats() throws {
+    /// Where repeats are forced, the planner reaches the fewest possible and proves it.
+    /// 8 tables of 4 over 15 rounds: 720 meetings among 496 pairs. 8 tables of 8 over 10
+    /// rounds: the affine plane of order 8 seats every pair once in 9 rounds, so the 10th
+    /// round's 224 meetings are all repeats (the planner starts from those 9 rounds; an
+    /// affine space over GF(2) gave 288).
+    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224)])
+    func plannerReachesTheFewestForcedRepeats(groups: Int, size: Int, rounds: Int, fewest: Int) throws {
+        let request = Self.golfer(groups: groups, size: size, rounds: rounds)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
+        #expect(Self.repeats(plan) == fewest)
+        #expect(try request.score(plan.assignments).breakdown.repeats == Double(fewest))
+        #expect(plan.status == .optimal)
+        #expect(plan.bound == Double(fewest))
+    }
+
+    @Test func eightTablesOfFourOverFifteenRoundsPrintTheProof() throws {
         let request = Self.golfer(groups: 8, size: 4, rounds: 15)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
-        #expect(Self.repeats(plan) == 224)
-        #expect(try request.score(plan.assignments).breakdown.repeats == 224)
-        #expect(plan.status == .optimal)
-        #expect(plan.bound == 224)
         let proof = try #require(plan.boundProof)
         #expect(proof.contains("224"))
         #expect(proof.contains("720 meetings among 496 pairs"))
         #expect(plan.summary(for: request).contains("Proof: Repeats are at least 224"))
-    }
-
-    /// 8 tables of 8 over 10 rounds: the affine plane of order 8 seats every pair once in 9
-    /// rounds, so the 10th round's 224 meetings are all repeats, and no schedule has fewer.
-    /// The planner starts from those 9 rounds (an affine space over GF(2) gave 288).
-    @Test func eightTablesOfEightOverTenRoundsRepeatOnlyTheLastRound() throws {
-        let request = Self.golfer(groups: 8, size: 8, rounds: 10)
-        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
-        #expect(Self.repeats(plan) == 224)
-        #expect(try request.score(plan.assignments).breakdown.repeats == 224)
-        #expect(plan.status == .optimal)
     }
 
     @Test func requestsThatAreNotGolfersAreLeftToThePlanner() throws {
