@@ -680,7 +680,7 @@ struct SeatingSearch {
     }
 
     /// Records the current seating as the best when it is valid and better.
-    private mutating func noteBest() {
+    mutating func noteBest() {
         guard broken == 0, cost < bestCost - 1e-9 else { return }
         bestCost = cost
         bestScore = cost - guardCost
@@ -689,16 +689,20 @@ struct SeatingSearch {
 
     /// Simulated annealing over moves and swaps until `deadline`, `stop`, or no new
     /// best for `patience` seconds. Keeps the best valid seating in ``bestSeat``.
+    /// `sessions`, when given, limits the changes to those sessions, and `onBest` then gets
+    /// their own cost (balance, size, soft rules) rather than the total.
     /// Returns the number of accepted changes.
     @discardableResult
     mutating func improve(
         until deadline: Date, patience: Double, stopWhenValid: Bool = false, target: Double? = nil,
-        temperatureScale: Double = 1, endRatio: Double = 1e-4, stop: (() -> Bool)? = nil, onBest: ((Double) -> Void)? = nil
+        temperatureScale: Double = 1, endRatio: Double = 1e-4, sessions: Set<Int>? = nil, stop: (() -> Bool)? = nil,
+        onBest: ((Double) -> Void)? = nil
     ) -> Int {
         noteBest()
-        if let onBest, bestSeat != nil { onBest(bestScore) }
+        func figure() -> Double { sessions.map { $0.reduce(0) { $0 + sessionCost[$1] } } ?? bestScore }
+        if let onBest, bestSeat != nil { onBest(figure()) }
         if broken == 0, let target, cost <= target { return 0 }
-        let movable = (0..<instance.sessionCount).flatMap { s in
+        let movable = (0..<instance.sessionCount).filter { sessions?.contains($0) ?? true }.flatMap { s in
             items[s].members.indices.filter { items[s].allowed[$0].count > 1 }.map { (s, $0) }
         }
         guard !movable.isEmpty else { return 0 }
@@ -795,7 +799,7 @@ struct SeatingSearch {
                 lastBest = Date()
                 if let onBest, first || lastBest.timeIntervalSince(lastReport) >= 0.5 {
                     lastReport = lastBest
-                    onBest(bestScore)
+                    onBest(figure())
                 }
                 if stopWhenValid || cost <= target ?? -.infinity { break }
             }

@@ -58,6 +58,50 @@ struct AnnealTests {
         #expect(run.anneal(empty, workers: 2, until: Date(), target: nil, scale: 1, endRatio: 1e-2, floor: nil) == nil)
     }
 
+    /// Sessions shared out between two runs (run k anneals sessions k, k + 2, ...): the
+    /// seating put together is valid, seats everyone present, and is no worse than the start;
+    /// an annealing limited to one session leaves the others as they were.
+    @Test func runsSharingOutSessionsReturnAValidSeatingNoWorseThanTheStart() throws {
+        let (run, search, start) = try Self.conference()
+        let instance = run.instance
+        let seat = try #require(run.annealSplit(search, workers: 2, until: Date().addingTimeInterval(1.5), scale: 1, endRatio: 1e-2, floor: nil, fallback: nil))
+        #expect(instance.violations(seat).isEmpty)
+        #expect(instance.score(seat).total < instance.score(start).total - 1e-9)
+        for s in 0..<instance.sessionCount {
+            #expect(Set(instance.presentIn[s]) == Set((0..<instance.attendeeCount).filter { seat[s][$0] >= 0 }))
+        }
+
+        var one = search
+        one.improve(until: Date().addingTimeInterval(0.5), patience: 10, temperatureScale: 1, endRatio: 1e-2, sessions: [1])
+        let annealed = try #require(one.bestSeat)
+        #expect(annealed[0] == start[0] && annealed[2] == start[2])
+        #expect(annealed[1] != start[1])
+    }
+
+    /// A broken start is repaired or replaced by the fallback before the sessions are shared
+    /// out; with neither, there is no seating to return.
+    @Test func runsSharingOutSessionsFallBackToTheValidSeating() throws {
+        let (run, _, start) = try Self.conference()
+        let empty = SeatingSearch(instance: run.instance, items: run.items, seed: 5)
+        let seat = try #require(run.annealSplit(empty, workers: 2, until: Date(), scale: 1, endRatio: 1e-2, floor: nil, fallback: start))
+        #expect(run.instance.violations(seat).isEmpty)
+        #expect(run.instance.score(seat).total <= run.instance.score(start).total + 1e-9)
+        #expect(run.annealSplit(empty, workers: 2, until: Date(), scale: 1, endRatio: 1e-2, floor: nil, fallback: nil) == nil)
+    }
+
+    /// Work split by session: every session is done once, on up to `workers` threads, and
+    /// the results that are not nil come back under their session.
+    @Test func eachSessionDoesEverySessionOnce() {
+        let calls = SessionResults<Int>()
+        let results = PlanningRun.eachSession(7, workers: 2) { s -> Int? in
+            calls.set(s, (calls.values[s] ?? 0) + 1)
+            return s == 3 ? nil : s * s
+        }
+        #expect(results == [0: 0, 1: 1, 2: 4, 4: 16, 5: 25, 6: 36])
+        #expect((0..<7).map { calls.values[$0] } == Array(repeating: 1, count: 7))
+        #expect(PlanningRun.eachSession(0, workers: 2) { $0 }.isEmpty)
+    }
+
     /// Moves, paired moves and undos keep the search's running cost equal to the score
     /// recomputed from scratch (plus the penalty per broken unit), and an undo restores
     /// the seating and cost exactly as they were.
