@@ -258,7 +258,7 @@ struct PlanningRun {
             // ten-thousandth (measured at 100 attendees over 2 sessions: the colder runs froze
             // for their last 40 % and ended 1.2 % higher on average; 1e-2 to 1e-1 did alike).
             // Sessions too large for GLPK whole anneal one run per core, each on its share of
-            // the sessions, when the rounded plan is valid.
+            // the sessions, then one run over all of them.
             let workers = broad ? 1 : cores
             let split = broad && cores > 1 && instance.sessionCount > 1
             // Every session about as balanced as it would be alone: above `tolerance` over its
@@ -549,15 +549,14 @@ struct PlanningRun {
         guard runs.count == workers, var merged = runs[0] else { return start.seat }
         for s in 0..<S { if let seat = runs[s % workers] { merged[s] = seat[s] } }
         // Each run settled its repeats against the other runs' sessions as they were at the
-        // start: the seating put together meets people again until joint.
+        // start: the seating put together meets people again until settled.
         var joint = SeatingSearch(instance: instance, items: items, seed: options.seed)
         joint.sessionGuard = search.sessionGuard
         joint.load(merged)
         joint.noteBest()
         joint.settleRepeats(until: hardDeadline.addingTimeInterval(-0.02)) { stopped }
         // One run over every session for the rest of the time.
-        if let seat = joint.bestSeat {
-            joint.load(seat)
+        if joint.bestSeat != nil {
             joint.improve(
                 until: end, patience: options.timeLimit, temperatureScale: scale * pow(endRatio, share), endRatio: pow(endRatio, 1 - share),
                 stop: { stopped }, onBest: { total in report("search", best: total, bound: floor) })
