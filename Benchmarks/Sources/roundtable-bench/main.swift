@@ -236,9 +236,11 @@ if arguments.count >= 3 && arguments[1] == "--mix" {
 if arguments.count >= 2 && arguments[1] == "mixing" {
     let header = ["request", "attendees", "sessions", "limit s", "total", "topics", "repeats", "repeat bound", "balance+size vs session alone", "worst", "gap"]
     var table: [[String]] = [header]
-    // Each argument: a generated row (mixing-NxS-seedK) or a prefix of the table's rows.
-    let selected = arguments.count < 3 ? mixingRows() : arguments.dropFirst(2).flatMap { name in
-        mixingRows().contains { $0.name.hasPrefix(name) } ? mixingRows().filter { $0.name.hasPrefix(name) } : mixingRow(named: name).map { [$0] } ?? []
+    // Each argument: a prefix of the table's rows, else a generated row (mixing-NxS-seedK).
+    let all = mixingRows()
+    let selected = arguments.count < 3 ? all : arguments.dropFirst(2).flatMap { name in
+        let matching = all.filter { $0.name.hasPrefix(name) }
+        return matching.isEmpty ? (mixingRow(named: name).map { [$0] } ?? []) : matching
     }
     for row in selected {
         table += childRows("--mix", row.name, tag: "MIX")
