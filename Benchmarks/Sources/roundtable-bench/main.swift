@@ -5,7 +5,8 @@ import RoundTableJSON
 // Each row runs in a child process so that its peak memory is its own.
 // Usage: roundtable-bench [PREFIX|all]   (child mode: roundtable-bench --row NAME)
 //        roundtable-bench mixing [PREFIX|mixing-NxS-seedK ...]   multi-session mixing against
-//        each session alone; mixing-NxS-seedK is a generated event no table here was tuned on
+//        each session alone; mixing-NxS-seedK is a generated event no table here was tuned on,
+//        FILE.json[@SECONDS] a request file (30 s up to 200 attendees, 60 s above)
 //        roundtable-bench golfers [LIMIT]   a sweep of social golfer instances (default 2 s each)
 //        roundtable-bench --dump NAME FILE   writes a row's request as JSON (MODEL.md), so
 //        that other solvers and scorers can be run on exactly the same request.
@@ -135,9 +136,19 @@ func mixingRows() -> [MixingRow] {
 
 /// A mixing row by name: one of `mixingRows()`, or `mixing-NxS-seedK` for a conference of
 /// N attendees over S sessions that the generator makes from seed K (30 s up to 200
-/// attendees, 60 s above), to try events that no table here was tuned on.
+/// attendees, 60 s above), to try events that no table here was tuned on, or a request
+/// file `FILE.json` with the same limits (`FILE.json@SECONDS` sets the limit).
 func mixingRow(named name: String) -> MixingRow? {
     if let row = mixingRows().first(where: { $0.name == name }) { return row }
+    let file = name.split(separator: "@", maxSplits: 1).map(String.init)
+    if file[0].hasSuffix(".json") {
+        // A request file (MODEL.md JSON), e.g. one written by --dump and then edited;
+        // FILE.json@SECONDS sets the time limit.
+        guard let request = try? loadRequest(URL(fileURLWithPath: file[0])) else { return nil }
+        let limit = file.count == 2 ? Double(file[1]) : (request.attendees.count <= 200 ? 30 : 60)
+        guard let limit, limit > 0 else { return nil }
+        return MixingRow(name: name, make: { request }, timeLimit: limit)
+    }
     let parts = name.split(separator: "-")
     guard parts.count == 3, parts[0] == "mixing", parts[2].hasPrefix("seed"), let seed = UInt64(parts[2].dropFirst(4)) else { return nil }
     let shape = parts[1].split(separator: "x").compactMap { Int($0) }
