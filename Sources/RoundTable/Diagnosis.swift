@@ -89,21 +89,21 @@ enum Diagnosis {
                 }
                 if let low = rule.rule.min, low > 0 {
                     if low > largest {
-                        found.append("\(name) needs \(low) holders of \(attribute)=\(label) at every table, but the largest table in \(session) seats \(largest)")
+                        found.append("\(name) needs \(counted(low, "holder")) of \(attribute)=\(label) at every table, but the largest table in \(session) seats \(largest)")
                     } else if holders < low * needed {
-                        found.append("\(name) needs \(low) holders of \(attribute)=\(label) at each of at least \(needed) tables (\(present) attendees, tables of up to \(largest)); \(session) has \(holders)")
+                        found.append("\(name) needs \(counted(low, "holder")) of \(attribute)=\(label) at each of at least \(counted(needed, "table")) (\(present) attendees, tables of up to \(largest)); \(session) has \(holders)")
                     }
                 }
                 if let high = rule.rule.max {
                     let room = tables.reduce(0) { $0 + min(high, instance.capacity[$1]) }
                     if holders > room {
-                        found.append("\(name) allows at most \(high) holders of \(attribute)=\(label) at each of the \(tables.count) tables of \(session) (\(room) in all); \(session) has \(holders)")
+                        found.append("\(name) allows at most \(counted(high, "holder")) of \(attribute)=\(label) \(perTable(tables.count)) of \(session) (\(room) in all); \(session) has \(holders)")
                     }
                 }
             }
             if let cap = rule.rule.maxPerValue {
                 for (v, total) in totals.enumerated() where total > cap * tables.count {
-                    found.append("\(name) allows at most \(cap) holders of \(attribute)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over the \(tables.count) tables of \(session); \(session) has \(total)")
+                    found.append("\(name) allows at most \(counted(cap, "holder")) of \(attribute)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over \(tables.count == 1 ? "the one table" : "the \(tables.count) tables") of \(session); \(session) has \(total)")
                 }
             }
             if let want = rule.rule.minDistinct, want > 0 {
@@ -118,3 +118,9 @@ enum Diagnosis {
         return found
     }
 }
+
+/// "1 holder", "3 holders".
+private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+/// "at the one table", "at each of the 7 tables".
+private func perTable(_ count: Int) -> String { count == 1 ? "at the one table" : "at each of the \(count) tables" }

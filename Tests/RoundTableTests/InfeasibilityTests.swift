@@ -62,4 +62,19 @@ struct InfeasibilityTests {
         for i in free.prefix(11) { request.attendees[i].pin = .table("T3") }
         try Self.expectExplainedWithWorkingFixes(request, mentioning: ["pinned", "T3"])
     }
+
+    /// Counting explanations speak of one holder and one table in the singular.
+    @Test func countingExplanationsSayOneHolderAndOneTable() throws {
+        let us = (0..<4).map { Attendee(id: "u\($0)", attributes: ["country": .single("US")]) }
+        let oneTable = SeatingRequest(
+            tables: [Table(id: "T1", capacity: 6)], attendees: us, rules: [Rule(attribute: "country", value: "US", max: 3)])
+        let capped = try Self.expectExplainedWithWorkingFixes(oneTable, mentioning: ["at most 3 holders of country=US at the one table of"])
+        #expect(!capped.explanation.joined().contains("1 tables"))
+        let org = (0..<3).map { Attendee(id: "o\($0)", attributes: ["organization": .single("GM")]) }
+        let twoTables = SeatingRequest(
+            tables: [Table(id: "T1", capacity: 4), Table(id: "T2", capacity: 4)], attendees: org,
+            rules: [Rule(attribute: "organization", maxPerValue: 1)])
+        let spread = try Self.expectExplainedWithWorkingFixes(twoTables, mentioning: ["at most 1 holder of organization=GM per table, 2 over the 2 tables"])
+        #expect(!spread.explanation.joined().contains("1 holders"))
+    }
 }
