@@ -103,7 +103,7 @@ enum Diagnosis {
             }
             if let cap = rule.rule.maxPerValue {
                 for (v, total) in totals.enumerated() where total > cap * tables.count {
-                    found.append("\(name) allows at most \(counted(cap, "holder")) of \(attribute)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over \(tables.count == 1 ? "the one table" : "the \(tables.count) tables") of \(session); \(session) has \(total)")
+                    found.append("\(name) allows at most \(counted(cap, "holder")) of \(attribute)=\(instance.valueNames[a][v]) per table, \(cap * tables.count) over \(theTables(tables.count)) of \(session); \(session) has \(total)")
                 }
             }
             if let want = rule.rule.minDistinct, want > 0 {
@@ -122,5 +122,8 @@ enum Diagnosis {
 /// "1 holder", "3 holders".
 private func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 
+/// "the one table", "the 7 tables".
+private func theTables(_ count: Int) -> String { count == 1 ? "the one table" : "the \(count) tables" }
+
 /// "at the one table", "at each of the 7 tables".
-private func perTable(_ count: Int) -> String { count == 1 ? "at the one table" : "at each of the \(count) tables" }
+private func perTable(_ count: Int) -> String { "at \(count == 1 ? "" : "each of ")\(theTables(count))" }
