@@ -50,11 +50,12 @@ def gen(seed):
             g+=1; continue
         atts.append(a)
     ids=[a["id"] for a in atts if "group" not in a]
+    by_id={a["id"]:a for a in atts}
     for _ in range(R.randint(0,n//8)):
-        x,y=R.sample(ids,2); ax=[a for a in atts if a["id"]==x][0]
+        x,y=R.sample(ids,2); ax=by_id[x]
         if y not in ax.setdefault("avoid",[]): ax["avoid"].append(y)
     for _ in range(R.randint(0,2)):
-        pid=R.choice(ids); x=[a for a in atts if a["id"]==pid][0]
+        x=by_id[R.choice(ids)]
         att=x.get("sessions",sessions)
         if R.random()<0.5:
             t=R.choice(tables)
@@ -129,8 +130,8 @@ def score(req,plan):
                     cv=sum(1 for x in ps if v in vals(A[x],attr))
                     bal+=wa*abs(cv-p*n)
         for t in avail:
-            n=len(tabs.get((s,t["id"]),[])); size+=w("size")*abs(n-N*t["capacity"]/totcap)
             ps=tabs.get((s,t["id"]),[])
+            size+=w("size")*abs(len(ps)-N*t["capacity"]/totcap)
             if not ps: continue
             for r in req.get("rules",[]):
                 pen=0
