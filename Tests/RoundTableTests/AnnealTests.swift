@@ -33,6 +33,30 @@ struct AnnealTests {
         }
     }
 
+    /// Near twins (partners for the swaps aimed at repeated meetings) are exactly the
+    /// attendees who differ in at most one attribute, those who differ in none first, as an
+    /// all-pairs comparison finds them.
+    @Test func nearTwinsDifferInAtMostOneAttributeTheSameFirst() throws {
+        let request = try RequestReader.read(FixtureFiles.data("conference.json"), file: "conference.json")
+        let instance = try request.makeInstance().get()
+        let twins = SeatingSearch.nearTwins(instance)
+        let A = instance.attributeNames.count
+        #expect(A >= 3)
+        func differ(_ i: Int, _ j: Int) -> Int { (0..<A).filter { instance.holds[$0][i] != instance.holds[$0][j] }.count }
+        var listed = 0
+        for i in 0..<instance.attendeeCount {
+            let exact = (0..<instance.attendeeCount).filter { $0 != i && differ(i, $0) == 0 }
+            let near = (0..<instance.attendeeCount).filter { $0 != i && differ(i, $0) == 1 }
+            let list = twins[i]
+            #expect(Set(list).count == list.count, "attendee \(i) lists a twin twice")
+            #expect(list.count == min(SeatingSearch.twinLimit, exact.count + near.count), "attendee \(i)")
+            #expect(Set(list.prefix(exact.count)) == Set(exact.prefix(SeatingSearch.twinLimit)), "attendee \(i): the same values first")
+            #expect(Set(list).isSubset(of: Set(exact + near)), "attendee \(i)")
+            listed += list.count
+        }
+        #expect(listed > instance.attendeeCount)
+    }
+
     /// A target the start already meets ends every run at once, with the start kept.
     @Test func aTargetTheStartMeetsStopsAtOnce() throws {
         let (run, search, start) = try Self.conference()
