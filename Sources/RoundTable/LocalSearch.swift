@@ -102,9 +102,8 @@ struct SeatingSearch {
     private let twinned: Bool
     static let twinLimit = 32
     /// Attendees above which no twins are listed. Measured with 3 seeds of 30 s (2 at 300
-    /// attendees): mean totals
-    /// 0.2-1.1 % lower at 100-200 attendees, 0.2 % at 300 over 6 sessions; at 1,000 over 6
-    /// sessions in 10 s, 0.3 % higher (no repeats are left there to part).
+    /// attendees): mean totals 0.2-1.1 % lower at 100-200 attendees, 0.2 % at 300 over 6
+    /// sessions; at 1,000 over 6 sessions in 10 s, 0.3 % higher (no repeats left to part).
     static let largestTwinned = 500
     /// The penalized objective of the current seating.
     private(set) var cost: Double
