@@ -205,22 +205,23 @@ struct SeatingSearch {
                 return codes[a].count - 1
             }
         }
-        // Key A: the whole profile; key a < A: the profile with attribute a left out.
-        func key(_ p: [Int], leaving a: Int) -> [Int] { a == A ? p + [A] : p.enumerated().map { $0.offset == a ? -1 : $0.element } + [a] }
+        // Each attendee's keys: key a < A is the profile with attribute a left out, key A the
+        // whole profile (each key ends with its a, so that keys of different a never meet).
+        let keys = profile.map { p in (0...A).map { a in p.enumerated().map { $0.offset == a ? -1 : $0.element } + [a] } }
         var buckets: [[Int]: [Int]] = [:]
-        for (i, p) in profile.enumerated() {
-            for a in 0...A { buckets[key(p, leaving: a), default: []].append(i) }
+        for (i, own) in keys.enumerated() {
+            for key in own { buckets[key, default: []].append(i) }
         }
-        return profile.enumerated().map { i, p in
-            var twins = (buckets[key(p, leaving: A)] ?? []).filter { $0 != i }.prefix(twinLimit).map { $0 }
-            var seen = Set(twins)
-            for a in 0..<A where twins.count < twinLimit {
-                for j in buckets[key(p, leaving: a)] ?? [] where j != i && !seen.contains(j) && twins.count < twinLimit {
+        return keys.enumerated().map { i, own in
+            var list = Array((buckets[own[A]] ?? []).filter { $0 != i }.prefix(twinLimit))
+            var seen = Set(list)
+            for a in 0..<A where list.count < twinLimit {
+                for j in buckets[own[a]] ?? [] where j != i && !seen.contains(j) && list.count < twinLimit {
                     seen.insert(j)
-                    twins.append(j)
+                    list.append(j)
                 }
             }
-            return twins
+            return list
         }
     }
 
