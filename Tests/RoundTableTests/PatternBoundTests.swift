@@ -145,6 +145,38 @@ struct PatternBoundTests {
         #expect(abs((plan.bound ?? 0) - 8) <= 1e-5)
     }
 
+    @Test("a hard rule on an attribute that is not balanced counts where it binds")
+    func bindingRulesCount() throws {
+        // Two tables of two; party A, A, B, B (balance wants A + B at each). Every table needs
+        // a speaker of "v" and of "w": b0 speaks both, a0 only v, a1 only w. So b0's table
+        // needs no one else, the other needs a0 and a1: {b0, b1} and {a0, a1}, 2 off at each
+        // table in both values, 4 in all. Without the rules the bound is 0.
+        let attendees = [
+            Attendee(id: "a0", attributes: ["party": .single("A"), "language": .multiple(["v"])]),
+            Attendee(id: "a1", attributes: ["party": .single("A"), "language": .multiple(["w"])]),
+            Attendee(id: "b0", attributes: ["party": .single("B"), "language": .multiple(["v", "w"])]),
+            Attendee(id: "b1", attributes: ["party": .single("B"), "language": .multiple([])]),
+        ]
+        let rules = [Rule(attribute: "language", value: "v", min: 1), Rule(attribute: "language", value: "w", min: 1)]
+        let request = SeatingRequest(
+            tables: [Table(id: "T1", capacity: 2), Table(id: "T2", capacity: 2)], attendees: attendees,
+            objective: Objective(balance: ["party": 1]), rules: rules)
+        let optimum = try #require(ExhaustiveSearch(request).solve().optimum)
+        #expect(abs(optimum - 4) <= 1e-9, "optimum \(optimum)")
+        let instance = try request.makeInstance().get()
+        let items = SessionItems(instance: instance, session: 0)
+        let outcome = try #require(
+            CompositionBound(instance: instance, session: 0, items: items).solve(from: [[1, 1, 0, 0]], deadline: Date().addingTimeInterval(10)))
+        #expect(abs(outcome.bound - optimum) <= 1e-5, "bound \(outcome.bound), optimum \(optimum)")
+        var relaxed = request
+        relaxed.rules = []
+        let loose = try relaxed.makeInstance().get()
+        let free = try #require(
+            CompositionBound(instance: loose, session: 0, items: SessionItems(instance: loose, session: 0))
+                .solve(from: [[1, 1, 0, 0]], deadline: Date().addingTimeInterval(10)))
+        #expect(free.bound <= 1e-6, "without the rules: \(free.bound)")
+    }
+
     @Test("rounding the composition LP seats everyone, families together, within capacity, never below the bound")
     func roundingSeatsEveryone() throws {
         var rng = SplitMix64(seed: 77)
