@@ -78,7 +78,8 @@ struct PatternBoundTests {
     @Test("the composition bound never exceeds the exhaustive optimum of a tiny request")
     func compositionBoundIsValid() throws {
         var checked = 0
-        for seed in UInt64(1)...150 {
+        var forced = 0
+        for seed in UInt64(1)...400 {
             var generator = RequestGenerator(seed: seed &* 13 &+ 5)
             let request = generator.request(RequestShape(attendees: 3...7, tables: 2...3))
             guard let instance = try? request.makeInstance().get() else { continue }
@@ -89,9 +90,12 @@ struct PatternBoundTests {
             let start = seat.map { $0.map { $0 ?? -1 } }
             guard let outcome = bound.solve(from: start, deadline: Date().addingTimeInterval(5)) else { continue }
             checked += 1
+            if !CompositionBound.bindingRules(instance, session: 0).isEmpty { forced += 1 }
             #expect(outcome.bound <= optimum + 1e-6, "seed \(seed): bound \(outcome.bound) above optimum \(optimum)")
         }
-        #expect(checked >= 50, "too few cases were checked: \(checked)")
+        #expect(checked >= 130, "too few cases were checked: \(checked)")
+        // Hard rules on attributes that are not balanced, forcing every table, are kept.
+        #expect(forced >= 8, "too few cases with a forcing rule on an attribute that is not balanced: \(forced)")
     }
 
     @Test("the composition bound is at least the transportation bound when sizes are forced")
@@ -175,6 +179,46 @@ struct PatternBoundTests {
             CompositionBound(instance: loose, session: 0, items: SessionItems(instance: loose, session: 0))
                 .solve(from: [[1, 1, 0, 0]], deadline: Date().addingTimeInterval(10)))
         #expect(free.bound <= 1e-6, "without the rules: \(free.bound)")
+    }
+
+    @Test("with an organization forced at every table, the composition bound stays below the exhaustive optimum and gains")
+    func forcedOrganizationsKeepTheBoundValid() throws {
+        var checked = 0
+        var gained = 0
+        for seed in UInt64(1)...60 {
+            var rng = SplitMix64(seed: seed &+ 900)
+            let tables = 2 + Int(rng.next() % 2)
+            let count = tables + 1 + Int(rng.next() % UInt64(8 - tables))
+            // The first `tables` attendees are one organization, one at every table.
+            let attendees = (0..<count).map { i in
+                Attendee(id: "a\(i)", attributes: [
+                    "party": .single(["A", "B"][Int(rng.next() % 2)]), "country": .single(["US", "MX", "CA"][Int(rng.next() % 3)]),
+                    "organization": .single(i < tables ? "org" : "own\(i)"),
+                ])
+            }
+            let request = SeatingRequest(
+                tables: (0..<tables).map { Table(id: "T\($0)", capacity: count) }, attendees: attendees,
+                objective: Objective(balance: ["party": 2, "country": 1]), rules: [Rule(attribute: "organization", maxPerValue: 1)])
+            let instance = try request.makeInstance().get()
+            #expect(!CompositionBound.bindingRules(instance, session: 0).isEmpty, "seed \(seed): the organization is not kept")
+            let exhaustive = ExhaustiveSearch(request).solve()
+            guard let optimum = exhaustive.optimum, let seat = exhaustive.seat else { continue }
+            let start = seat.map { $0.map { $0 ?? -1 } }
+            let outcome = try #require(
+                CompositionBound(instance: instance, session: 0, items: SessionItems(instance: instance, session: 0))
+                    .solve(from: start, deadline: Date().addingTimeInterval(5)))
+            checked += 1
+            #expect(outcome.bound <= optimum + 1e-6, "seed \(seed): bound \(outcome.bound) above optimum \(optimum)")
+            var relaxed = request
+            relaxed.rules = []
+            let loose = try relaxed.makeInstance().get()
+            let free = try #require(
+                CompositionBound(instance: loose, session: 0, items: SessionItems(instance: loose, session: 0))
+                    .solve(from: start, deadline: Date().addingTimeInterval(5)))
+            if outcome.bound > free.bound + 1e-6 { gained += 1 }
+        }
+        #expect(checked >= 50, "too few cases were checked: \(checked)")
+        #expect(gained >= 5, "the organization raised the bound in only \(gained) cases")
     }
 
     @Test("rounding the composition LP seats everyone, families together, within capacity, never below the bound")
