@@ -132,10 +132,10 @@ struct CompositionBound {
     /// at every table), a minimum a value held by at most what they need. Measured on one
     /// session of `mixing-100x6-seed7` alone (95 attendees, 13 tables, an organization of 13;
     /// 10 s): the bound rose from 156.9 to 177.6 under a plan of 179.9. Values that only
-    /// nearly force (held by half of that or more) cost more than they gave: each splits the
-    /// classes of its holders, column generation converged later, and the bound of
-    /// `mixing-400x6` (50 tables, an organization of 44) fell from 0.9 % to 3.4 % under its
-    /// plan.
+    /// nearly force are left out: each splits the classes of its holders, and column
+    /// generation converges later with more classes. A first version that kept values held
+    /// by half of what forces raised another session's bound (155.0 to 159.3) and lowered
+    /// one of a generated workshop's (88.7 to 88.2 in 10 s).
     static func bindingRules(_ instance: Instance, session s: Int) -> [(attribute: Int, position: [Int: Int], component: BalanceComponent)] {
         let balanced = Set(instance.balance.map(\.attribute))
         let tables = instance.tablesIn[s].count
