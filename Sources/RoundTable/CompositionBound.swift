@@ -142,15 +142,7 @@ struct CompositionBound {
         var result: [(attribute: Int, position: [Int: Int], component: BalanceComponent)] = []
         for a in Set(instance.rules.filter { $0.isHard && !balanced.contains($0.attribute) }.map(\.attribute)).sorted() {
             let totals = instance.valueTotals(attribute: a, session: s)
-            var lower = [Int](repeating: 0, count: totals.count)
-            var upper = totals
-            for rule in instance.rules where rule.isHard && rule.attribute == a {
-                if let value = rule.value, value >= 0 {
-                    if let low = rule.rule.min { lower[value] = max(lower[value], low) }
-                    if let high = rule.rule.max { upper[value] = min(upper[value], high) }
-                }
-                if let cap = rule.rule.maxPerValue { for v in totals.indices { upper[v] = min(upper[v], cap) } }
-            }
+            let (lower, upper) = BalanceComponent.hardLimits(instance, attribute: a, totals: totals)
             let bound = totals.indices.filter { v in
                 totals[v] > 0 && (totals[v] >= upper[v] * tables || totals[v] <= lower[v] * tables)
             }

@@ -181,18 +181,27 @@ struct BalanceComponent: Sendable {
             var lower = [Int](repeating: 0, count: allTotals.count)
             var upper = allTotals
             if single {
-                for rule in instance.rules where rule.isHard && rule.attribute == a {
-                    if let value = rule.value, value >= 0 {
-                        if let low = rule.rule.min { lower[value] = max(lower[value], low) }
-                        if let high = rule.rule.max { upper[value] = min(upper[value], high) }
-                    }
-                    if let cap = rule.rule.maxPerValue {
-                        for v in 0..<totals.count { upper[v] = min(upper[v], cap) }
-                    }
-                }
+                let limits = hardLimits(instance, attribute: a, totals: totals)
+                lower = limits.lower + [0]
+                upper = limits.upper + [allTotals[totals.count]]
             }
             components.append(BalanceComponent(weight: weight, shares: shares, totals: allTotals, isComposition: single, lower: lower, upper: upper))
         }
         return components
+    }
+
+    /// What the hard rules on attribute `a` allow of each value at a non-empty table: at
+    /// least `lower[v]`, at most `upper[v]` (starting from `totals[v]`, everyone holding it).
+    static func hardLimits(_ instance: Instance, attribute a: Int, totals: [Int]) -> (lower: [Int], upper: [Int]) {
+        var lower = [Int](repeating: 0, count: totals.count)
+        var upper = totals
+        for rule in instance.rules where rule.isHard && rule.attribute == a {
+            if let value = rule.value, value >= 0 {
+                if let low = rule.rule.min { lower[value] = max(lower[value], low) }
+                if let high = rule.rule.max { upper[value] = min(upper[value], high) }
+            }
+            if let cap = rule.rule.maxPerValue { for v in totals.indices { upper[v] = min(upper[v], cap) } }
+        }
+        return (lower, upper)
     }
 }
