@@ -141,7 +141,9 @@ struct FixtureTests {
         // The planner's own clock: the wall clock here also counts waiting for a thread of Swift's
         // cooperative pool to resume this test, which other tests keep busy when the suite runs in parallel.
         #expect(plan.seconds < 20 + 2, "planned \(plan.seconds) s on a 20 s limit")
-        #expect(elapsed < 20 + 100, "returned after \(elapsed) s on a 20 s limit")
+        // Only that the call returns: in a full local run (session 14) it came back after 159 s,
+        // the planner itself having stopped on time, while the exhaustive-claims suite held the pool.
+        #expect(elapsed < 20 + 580, "returned after \(elapsed) s on a 20 s limit")
         try #require(plan.status == .feasible || plan.status == .optimal, "status \(plan.status): \(plan.explanation)")
         let objective = try #require(plan.objective)
         let reference = ReferenceScorer.score(request, plan.assignments)
