@@ -33,6 +33,27 @@ struct AnnealTests {
         }
     }
 
+    /// Runs in legs, each leg going on from the best seating of the one before: a valid
+    /// seating that seats everyone present and is better than the start; a target that the
+    /// start meets ends them at once, with the start kept.
+    @Test func runsInLegsReturnAValidSeatingBetterThanTheStart() throws {
+        let (run, search, start) = try Self.conference()
+        let instance = run.instance
+        let seat = try #require(
+            run.anneal(search, workers: 2, legs: 3, until: Date().addingTimeInterval(1.5), target: nil, scale: 1, endRatio: 1e-2, floor: nil))
+        #expect(instance.violations(seat).isEmpty)
+        #expect(instance.score(seat).total < instance.score(start).total - 1e-9)
+        for s in 0..<instance.sessionCount {
+            #expect(Set(instance.presentIn[s]) == Set((0..<instance.attendeeCount).filter { seat[s][$0] >= 0 }))
+        }
+        let total = instance.score(start).total
+        let begin = Date()
+        let kept = try #require(
+            run.anneal(search, workers: 2, legs: 3, until: Date().addingTimeInterval(30), target: total + 1e-6, scale: 1, endRatio: 1e-2, floor: nil))
+        #expect(Date().timeIntervalSince(begin) < 10)
+        #expect(instance.score(kept).total <= total + 1e-9)
+    }
+
     /// Near twins (partners for the swaps aimed at repeated meetings) are exactly the
     /// attendees who differ in at most one attribute, those who differ in none first, as an
     /// all-pairs comparison finds them.
