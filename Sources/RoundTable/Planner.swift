@@ -449,10 +449,11 @@ struct PlanningRun {
 
     /// Legs of a full anneal on more than one core (see ``anneal(_:workers:legs:until:target:scale:endRatio:floor:fallback:)``).
     /// Measured on five events of 100-150 attendees over 3-6 sessions in 30 s (release build,
-    /// 2 cores, 2-3 runs each): mean totals 0.8-4.8 % lower than with independent runs
-    /// (workshop 100 × 3: 340.9 to 324.5, repeated meetings 28 to 20; mixing-100x6 1,228.9
-    /// to 1,217.9), balance + size no higher; 4 legs did about as well, 12 worse on the
-    /// workshop (335.8); a single session alone in 10 s did alike (93.0 and 92.8).
+    /// 2 cores, 2-3 runs each): mean totals 0.8-2.3 % lower than with independent runs
+    /// (mixing-100x6 1,228.9 to 1,217.9, seed7 1,240.3 to 1,230.6, workshop 150 × 5 739.1
+    /// to 721.9), balance + size no higher; on workshop 100 × 3, 340.9 to 324.5 in three
+    /// runs, but 332.7 over six, within the spread. 4 legs did about as well, 12 worse on
+    /// that workshop (335.8); a single session alone in 10 s did alike (93.0 and 92.8).
     static let annealLegs = 6
 
     /// How much more a unit of a session's own cost weighs above the session guard's level.
