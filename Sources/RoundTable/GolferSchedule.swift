@@ -168,7 +168,7 @@ struct GolferSchedule: Sendable {
             let repeats = Self.repeats(rounds, groups: groups)
             return (rounds, Double(repeats), repeats <= target)
         }
-        return best ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
+        return best?.seat ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
     }
 
     /// One run of ``searched(from:seed:deadline:stop:)``.

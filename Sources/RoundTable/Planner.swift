@@ -497,7 +497,7 @@ struct PlanningRun {
         for leg in 0..<legs {
             let last = leg == legs - 1
             let legEnd = last ? end : begin.addingTimeInterval(span * Double(leg + 1) / Double(legs))
-            let (start, reached) = (current, StopFlag())
+            let start = current
             let found = Seatings.race(workers: workers) { k, raceWon in
                 var run = start
                 if k > 0 || leg > 0 { run.rng = SplitMix64(seed: options.seed &+ 7919 &* UInt64(k) &+ 104_729 &* UInt64(leg)) }
@@ -510,14 +510,12 @@ struct PlanningRun {
                 // meetings were left without it, none with it, found in 0.01-0.06 s.
                 if last { run.settleRepeats(until: hardDeadline.addingTimeInterval(-0.02)) { stopped } }
                 guard let seat = run.bestSeat else { return nil }
-                let met = target.map { run.bestCost <= $0 } ?? false
-                if met { reached.stop() }
-                return (seat, run.bestCost, met)
+                return (seat, run.bestCost, target.map { run.bestCost <= $0 } ?? false)
             }
             guard let found else { break }
-            result = found
-            if last || stopped || reached.isStopped { break }
-            current.load(found)
+            result = found.seat
+            if last || stopped || found.met { break }
+            current.load(found.seat)
         }
         return result
     }
@@ -771,11 +769,12 @@ final class Seatings: @unchecked Sendable {
     var best: [[Int]]? { lock.withLock { seat } }
 
     /// Runs `run(k, stop)` for k in 0..<`workers` at once and returns the seating with the
-    /// lowest total among those returned. A run returns its seating, its total, and whether
-    /// it met its target; once one has, the others' `stop()` turns true.
+    /// lowest total among those returned, and whether a run met its target. A run returns
+    /// its seating, its total, and whether it met its target; once one has, the others'
+    /// `stop()` turns true.
     static func race(
         workers: Int, _ run: @Sendable (Int, _ stop: @escaping @Sendable () -> Bool) -> (seat: [[Int]], total: Double, met: Bool)?
-    ) -> [[Int]]? {
+    ) -> (seat: [[Int]], met: Bool)? {
         let found = Seatings()
         let met = StopFlag()
         DispatchQueue.concurrentPerform(iterations: workers) { k in
@@ -783,7 +782,7 @@ final class Seatings: @unchecked Sendable {
             found.add(result.seat, total: result.total)
             if result.met { met.stop() }
         }
-        return found.best
+        return found.best.map { ($0, met.isStopped) }
     }
 }
 
