@@ -465,11 +465,12 @@ struct PlanningRun {
 
     /// The share of a full anneal's time kept for re-splitting pairs of tables exactly
     /// (``splitPairs(_:until:guard:target:)``). Measured at 100-150 attendees over 3-6
-    /// sessions in 30 s (release build, 2 cores, 3-6 runs each, mean totals without → with):
-    /// workshop 100 × 3 339.1 → 327.4, workshop 120 × 4 575.0 → 552.2, workshop 150 × 5
-    /// 745.9 → 739.9, mixing-100x6 1,213.6 → 1,203.9, seed7 1,238.4 → 1,221.6, mostly in
-    /// fewer repeated meetings and better topics, balance + size alike. At 100 attendees over
-    /// 6 sessions every pair of every session settled in about 4 s.
+    /// sessions in 30 s (release build, 2 cores, 3-6 runs each, some at a 10 % share, mean
+    /// totals without → with): workshop 100 × 3 339.2 → 327.4, workshop 120 × 4 575.0 →
+    /// 552.2, workshop 150 × 5 746.9 → 739.8, mixing-100x6 1,213.6 → 1,203.9, seed7
+    /// 1,238.4 → 1,221.6, the bundled conference 719.5 → 704.6; mostly fewer repeated
+    /// meetings and better topics, balance + size alike. At 100 attendees over 6 sessions
+    /// every pair of every session settled in about 4 s; this share ends sooner there.
     static let pairShare = 0.15
 
     /// How much more a unit of a session's own cost weighs above the session guard's level.
