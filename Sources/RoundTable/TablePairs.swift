@@ -174,10 +174,10 @@ struct TablePairs {
         let ownBefore = instance.sessionCost(seat, session: s)
         var search = Split(
             owner: self, t1: t1, t2: t2, M: M, X: X, fixed: fixed, sizes: sizes, people: people, topic1: topic1, topic2: topic2,
-            pen: pen, rowSum: rowSum, penTotal: penTotal, avoids: avoids, total: total, ownBefore: ownBefore)
+            pen: pen, rowSum: rowSum, penTotal: penTotal, avoids: avoids, total: total, ownBefore: ownBefore,
+            side: [Bool](repeating: false, count: M), counts1: [Int](repeating: 0, count: width), scratch: [Int](repeating: 0, count: width))
         // The current split, scored the same way.
         let current = X.map { seat[s][items.members[$0][0]] == t1 }
-        search.scratch = [Int](repeating: 0, count: width)
         guard let before = search.own(of: current) else { return false }
         search.pairBefore = before
         guard let now = search.cost(of: current) else { return false }
@@ -270,17 +270,28 @@ struct TablePairs {
         var sum1 = 0.0
         var topics = 0.0
 
-        /// The objective of a full split (`true`: at t1), nil when it breaks a hard rule.
-        mutating func cost(of split: [Bool]) -> Double? {
+        /// Value counts at t1 of a full split (`true`: at t1), and its people there.
+        private func counts(of split: [Bool]) -> (counts: [Int], people: Int) {
             var c1 = [Int](repeating: 0, count: owner.width)
             var n = 0
+            for k in 0..<M where split[k] {
+                for v in 0..<owner.width { c1[v] += owner.itemCounts[X[k]][v] }
+                n += sizes[k]
+            }
+            return (c1, n)
+        }
+
+        /// The objective of a full split, nil when it breaks a hard rule.
+        mutating func cost(of split: [Bool]) -> Double? {
+            for k in 0..<M {
+                for j in avoids[k] where split[j] == split[k] { return nil }
+                if fixed[k] == 1 && !split[k] || fixed[k] == 2 && split[k] { return nil }
+            }
             var w1 = 0.0
             var s1 = 0.0
             var topic = 0.0
             for k in 0..<M {
                 if split[k] {
-                    for v in 0..<owner.width { c1[v] += owner.itemCounts[X[k]][v] }
-                    n += sizes[k]
                     s1 += rowSum[k]
                     topic += topic1[k]
                     for j in 0..<k where split[j] { w1 += pen[k * M + j] }
@@ -288,23 +299,14 @@ struct TablePairs {
                     topic += topic2[k]
                 }
             }
-            for k in 0..<M {
-                for j in avoids[k] where split[j] == split[k] { return nil }
-                if fixed[k] == 1 && !split[k] || fixed[k] == 2 && split[k] { return nil }
-            }
+            let (c1, n) = counts(of: split)
             return leaf(n: n, counts: c1, within: w1, sum: s1, topic: topic)
         }
 
         /// The pair's own cost (balance, size, soft rules) for a full split, nil when broken.
         func own(of split: [Bool]) -> Double? {
-            var c1 = [Int](repeating: 0, count: owner.width)
-            var n = 0
-            for k in 0..<M where split[k] {
-                for v in 0..<owner.width { c1[v] += owner.itemCounts[X[k]][v] }
-                n += sizes[k]
-            }
-            var c2 = c1
-            for v in 0..<owner.width { c2[v] = total[v] - c1[v] }
+            let (c1, n) = counts(of: split)
+            let c2 = (0..<owner.width).map { total[$0] - c1[$0] }
             guard let one = owner.tableCost(t1, n: n, counts: c1), let two = owner.tableCost(t2, n: people - n, counts: c2) else { return nil }
             return one + two
         }
@@ -321,12 +323,7 @@ struct TablePairs {
             return cost
         }
 
-        mutating func run() {
-            side = [Bool](repeating: false, count: M)
-            counts1 = [Int](repeating: 0, count: owner.width)
-            scratch = counts1
-            place(0)
-        }
+        mutating func run() { place(0) }
 
         mutating func place(_ k: Int) {
             if k == M {
