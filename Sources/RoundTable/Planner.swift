@@ -470,7 +470,8 @@ struct PlanningRun {
     /// 552.2, workshop 150 × 5 746.9 → 739.8, mixing-100x6 1,213.6 → 1,203.9, seed7
     /// 1,238.4 → 1,221.6, the bundled conference 719.5 → 704.6; mostly fewer repeated
     /// meetings and better topics, balance + size alike. At 100 attendees over 6 sessions
-    /// every pair of every session settled in about 4 s; this share ends sooner there.
+    /// every pair of every session settled in about 4 s; this share ends sooner there, yet
+    /// 30 % did worse (3 runs each: seed7 1,218.4 → 1,227.5, workshop 100 × 3 322.8 → 333.4).
     static let pairShare = 0.15
 
     /// How much more a unit of a session's own cost weighs above the session guard's level.
