@@ -18,15 +18,14 @@ struct TablePairs {
     static let largestSplitCount = 400_000
 
     private let session: Int
-    /// The attributes counted (balanced or ruled), each at `offset[a]` in a count vector of `width`.
-    private let offset: [Int]
+    /// Values counted per table (of the balanced and ruled attributes).
     private let width: Int
     /// Balance terms, flat: count index, weight, share.
     private let balanceIndex: [Int]
     private let balanceWeight: [Double]
     private let balanceShare: [Double]
     private let rules: [(limits: Instance.RuleLimits, start: Int, count: Int, weight: Double?)]
-    /// Each item's value counts (`width` each) and size.
+    /// Each item's value counts (`width` each).
     private let itemCounts: [[Int]]
 
     init(instance: Instance, items: SessionItems, sessionGuard: SessionGuard?) {
@@ -37,13 +36,13 @@ struct TablePairs {
         session = s
         var used = Set(instance.balance.map(\.attribute))
         for rule in instance.rules { used.insert(rule.attribute) }
+        // Each counted attribute's values start at `offset[a]` in a count vector of `width`.
         var offset = [Int](repeating: -1, count: instance.attributeNames.count)
         var width = 0
         for a in instance.attributeNames.indices where used.contains(a) {
             offset[a] = width
             width += instance.valueNames[a].count
         }
-        self.offset = offset
         self.width = width
         let terms = SessionShares(instance: instance, session: s).terms.flatMap { term in
             term.shares.map { (index: offset[term.attribute] + $0.value, weight: term.weight, share: $0.share) }
@@ -84,9 +83,8 @@ struct TablePairs {
                     changes += 1
                     changed = true
                     for z in 0..<T {
-                        for w in [x, y] {
-                            settled[min(z, w) * T + max(z, w)] = false
-                        }
+                        settled[min(z, x) * T + max(z, x)] = false
+                        settled[min(z, y) * T + max(z, y)] = false
                     }
                 }
             }
@@ -120,10 +118,10 @@ struct TablePairs {
         guard splitCount(sizes: sizes, fixed: fixed, t1: t1, t2: t2) <= Self.largestSplitCount else { return false }
 
         // Topics each item adds at either table, and repeats between items (given the other sessions).
-        var probe = seat
         var topic1 = [Double](repeating: 0, count: M)
         var topic2 = [Double](repeating: 0, count: M)
         if instance.weights.topics > 0 {
+            var probe = seat
             for (k, x) in X.enumerated() {
                 for i in items.members[x] where instance.topicLength[i] > 0 {
                     probe[s][i] = t1
@@ -173,7 +171,7 @@ struct TablePairs {
 
         let ownBefore = instance.sessionCost(seat, session: s)
         var search = Split(
-            owner: self, t1: t1, t2: t2, M: M, X: X, fixed: fixed, sizes: sizes, people: people, topic1: topic1, topic2: topic2,
+            owner: self, t1: t1, t2: t2, X: X, fixed: fixed, sizes: sizes, people: people, topic1: topic1, topic2: topic2,
             pen: pen, rowSum: rowSum, penTotal: penTotal, avoids: avoids, total: total, ownBefore: ownBefore,
             side: [Bool](repeating: false, count: M), counts1: [Int](repeating: 0, count: width), scratch: [Int](repeating: 0, count: width))
         // The current split, scored the same way.
@@ -242,7 +240,7 @@ struct TablePairs {
         let owner: TablePairs
         let t1: Int
         let t2: Int
-        let M: Int
+        /// The pool's items, forced ones first.
         let X: [Int]
         let fixed: [Int]
         let sizes: [Int]
@@ -257,6 +255,7 @@ struct TablePairs {
         let ownBefore: Double
         var bestCost = Double.infinity
         var best: [Bool]?
+        var M: Int { X.count }
         /// The state of the search: which side each placed item took, counts at t1.
         var side: [Bool] = []
         var counts1: [Int] = []
