@@ -296,6 +296,47 @@ struct AnnealTests {
         #expect(checkEveryItem() >= 2)
     }
 
+    /// The annealer refuses without scoring the changes that surely break a hard limit
+    /// (capacity, minSize, one per organization). Over every move of a valid conference
+    /// seating, and every swap of its first session, each change it refuses does break a
+    /// hard constraint; and it refuses many of them.
+    @Test func changesRefusedUnscoredDoBreakAHardLimit() throws {
+        var (_, search, start) = try Self.conference()
+        let instance = search.instance
+        search.load(start)
+        try #require(search.broken == 0)
+        var (screened, breaking, tried) = (0, 0, 0)
+        func check(_ s: Int, _ item: Int, _ from: Int, _ to: Int, _ other: Int?) {
+            let refused = search.surelyBreaks(s, item: item, from: from, to: to, other: other)
+            if let other { search.move(session: s, item: item, to: to, and: other, to: from) } else { search.move(session: s, item: item, to: to) }
+            let breaks = search.broken > 0
+            search.undo()
+            tried += 1
+            if breaks { breaking += 1 }
+            if refused {
+                screened += 1
+                #expect(breaks, "session \(s): item \(item) from table \(from) to \(to), other \(other ?? -1)")
+            }
+        }
+        for s in 0..<instance.sessionCount {
+            for item in search.items[s].members.indices {
+                let from = search.itemTable[s][item]
+                for to in search.items[s].allowed[item] where to != from && to >= 0 {
+                    check(s, item, from, to, nil)
+                    guard s == 0 else { continue }
+                    for other in search.items[s].members.indices
+                    where search.itemTable[s][other] == to && search.items[s].allowed[other].contains(from) {
+                        check(s, item, from, to, other)
+                    }
+                }
+            }
+        }
+        #expect(search.broken == 0)
+        #expect(tried > 10_000)
+        // Most changes of a full, valid seating break something; the screen finds most of those.
+        #expect(screened * 2 > breaking, "screened \(screened) of \(breaking) breaking changes (\(tried) tried)")
+    }
+
     /// 3,000 random moves, paired moves, group trades and undos on `search`, checking the
     /// running cost against the exact score (plus `guardCost` of the seating) as it goes.
     static func exercise(_ search: inout SeatingSearch, _ instance: Instance, guardCost: ([[Int]]) -> Double = { _ in 0 }) throws {
