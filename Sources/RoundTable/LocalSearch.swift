@@ -189,7 +189,9 @@ struct SeatingSearch {
         sessionCost = [Double](repeating: 0, count: S)
         tableBroken = [Int](repeating: 0, count: cells)
         topicCost = [Int](repeating: 0, count: instance.attendeeCount)
-        tracksRepeats = S > 1 && instance.weights.repeats > 0 && instance.attendeeCount <= 8000
+        // Meetings are counted in bytes (a pair meets at most once a session): no tracking
+        // beyond 255 sessions, where a count could overflow and trap.
+        tracksRepeats = S > 1 && S <= Int(UInt8.max) && instance.weights.repeats > 0 && instance.attendeeCount <= 8000
         meet = tracksRepeats ? [UInt8](repeating: 0, count: instance.attendeeCount * instance.attendeeCount) : []
         twinned = tracksRepeats && instance.attendeeCount <= Self.largestTwinned
         (twins, twinStart) = Self.flatten(twinned ? Self.nearTwins(instance) : Array(repeating: [], count: instance.attendeeCount))
