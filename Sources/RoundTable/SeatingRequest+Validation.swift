@@ -268,6 +268,7 @@ extension SeatingRequest {
                 presentIn: presentIn, group: group, groupMembers: groupMembers,
                 avoid: avoidSets.map { $0.sorted() }, pin: pin, attributeNames: attributeNames,
                 valueNames: valueNames, holds: holds, balance: balance, rules: normalized,
-                topicRank: topicRank, topicLength: topicLength, weights: objective, previousSeat: previousSeat))
+                topicRank: topicRank, topicLength: topicLength, weights: objective, previousSeat: previousSeat,
+                attendeeIDs: attendees.map(\.id), tableIDs: tables.map(\.id)))
     }
 }
