@@ -29,17 +29,24 @@ struct Instance: Sendable {
         /// rule's attribute) are `counts`; value `v` is at `counts.startIndex + v`.
         func violation<Counts: RandomAccessCollection<Int>>(size: Int, counts: Counts) -> Int where Counts.Index == Int {
             guard size > 0 else { return 0 }
+            let held = value.map { $0 >= 0 ? counts[counts.startIndex + $0] : 0 } ?? 0
+            let excess = maxPerValue.map { most in counts.reduce(0) { $0 + Swift.max(0, $1 - most) } } ?? 0
+            let distinct = minDistinct == nil ? 0 : counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+            return violation(size: size, held: held, excess: excess, distinct: distinct)
+        }
+
+        /// Units of violation at a table of `size` attendees where `held` have the rule's
+        /// value, the counts over `maxPerValue` add up to `excess`, and `distinct` values are
+        /// held: the same as ``violation(size:counts:)``, from tallies kept elsewhere.
+        func violation(size: Int, held: Int, excess: Int, distinct: Int) -> Int {
+            guard size > 0 else { return 0 }
             var units = 0
-            if let value {
-                let held = value >= 0 ? counts[counts.startIndex + value] : 0
+            if value != nil {
                 if let min, held < min { units += min - held }
                 if let max, held > max { units += held - max }
             }
-            if let maxPerValue { for c in counts where c > maxPerValue { units += c - maxPerValue } }
-            if let minDistinct {
-                let distinct = counts.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
-                if distinct < minDistinct { units += minDistinct - distinct }
-            }
+            if maxPerValue != nil { units += excess }
+            if let minDistinct, distinct < minDistinct { units += minDistinct - distinct }
             return units
         }
     }
