@@ -67,9 +67,6 @@ struct SeatingSearch {
     /// Each rule: what it counts, where its attribute's values start, how many there are, its
     /// weight (nil: hard), and whether it waits until construction ends (hard minimums).
     private let ruleChecks: [(limits: Instance.RuleLimits, first: Int, count: Int, weight: Double?, waits: Bool)]
-    /// Each hard cap on a count ("maxPerValue", or "max" of one value): the flat values it
-    /// caps (`first ..< first + count`) and the most any of them may have at a table.
-    private let caps: [(first: Int, count: Int, limit: Int)]
     /// The rules that count each flat value: `valueRules[valueRuleStart[v] ..< valueRuleStart[v + 1]]`.
     private let valueRules: [Int]
     private let valueRuleStart: [Int]
@@ -176,13 +173,6 @@ struct SeatingSearch {
             for v in rule.first..<(rule.first + rule.count) { rulesOfValue[v].append(r) }
         }
         (valueRules, valueRuleStart) = Self.flatten(rulesOfValue)
-        caps = instance.rules.filter(\.isHard).flatMap { rule -> [(first: Int, count: Int, limit: Int)] in
-            let first = offsets[rule.attribute]
-            var caps: [(first: Int, count: Int, limit: Int)] = []
-            if let most = rule.limits.maxPerValue { caps.append((first, instance.valueNames[rule.attribute].count, most)) }
-            if let value = rule.limits.value, value >= 0, let most = rule.limits.max { caps.append((first + value, 1, most)) }
-            return caps
-        }
         targetSize = (0..<instance.sessionCount).map { s in (0..<instance.tableCount).map { instance.targetSize(session: s, table: $0) } }
         let weights = [instance.weights.size, instance.weights.topics, instance.weights.repeats]
             + instance.balance.map(\.weight) + instance.rules.compactMap(\.weight)
@@ -282,7 +272,6 @@ struct SeatingSearch {
         let cell = s * instance.tableCount + t
         let n = occupancy[cell] + joining.count - leaving.count
         if n > instance.capacity[t] || (n > 0 && n < instance.minSize[t]) { return true }
-        guard !caps.isEmpty else { return false }
         let base = cell * valueTotal
         func holders(_ range: Range<Int>, _ v: Int) -> Int {
             var count = 0
@@ -296,8 +285,13 @@ struct SeatingSearch {
             let i = groupValues[g]
             for h in heldStart[i]..<heldStart[i + 1] {
                 let v = heldValues[h]
-                for cap in caps where v >= cap.first && v < cap.first + cap.count {
-                    if counts[base + v] + holders(joining, v) - holders(leaving, v) > cap.limit { return true }
+                // The hard rules that cap this value: "maxPerValue", or "max" of this value.
+                for k in valueRuleStart[v]..<valueRuleStart[v + 1] {
+                    let rule = ruleChecks[valueRules[k]]
+                    guard rule.weight == nil else { continue }
+                    let after = counts[base + v] + holders(joining, v) - holders(leaving, v)
+                    if let most = rule.limits.maxPerValue, after > most { return true }
+                    if let value = rule.limits.value, value >= 0, rule.first + value == v, let most = rule.limits.max, after > most { return true }
                 }
             }
         }
