@@ -95,8 +95,17 @@ struct SeatingSearch {
     /// Per session, its tables' own cost without penalties: balance, size, soft rules.
     private var sessionCost: [Double]
     /// The planner's session guard, when set: its cost is part of ``cost``.
+    /// Setting it re-prices the best seating kept so far too: left at its unguarded cost, it
+    /// outbid every guarded seating the annealer found after (on a warm search given a guard,
+    /// none was ever taken).
     var sessionGuard: SessionGuard? {
-        didSet { recomputeCosts() }
+        didSet {
+            recomputeCosts()
+            if let bestSeat {
+                bestScore = instance.score(bestSeat).total
+                bestCost = bestScore + (sessionGuard?.cost(of: bestSeat, in: instance) ?? 0)
+            }
+        }
     }
     private var topicCost: [Int]
     private var meet: [UInt8]

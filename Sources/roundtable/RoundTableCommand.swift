@@ -145,6 +145,9 @@ struct Plan: ParsableCommand {
     @Flag(name: .long, help: "Return the first valid plan at once (with the bounds found without search), as a registration server would.")
     var firstPlan = false
 
+    @Option(name: .long, help: "Seed of the local search (default 1): runs with the same seed and time make the same choices, up to timing.")
+    var seed: UInt64 = 1
+
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
@@ -198,7 +201,7 @@ struct Plan: ParsableCommand {
             let reporter = ProgressReporter(enabled: !quiet)
             plan = try Planner.plan(
                 request, options: SolveOptions(
-                    timeLimit: timeLimit, relativeGap: gap, progress: reporter.report, firstPlan: firstPlan,
+                    timeLimit: timeLimit, relativeGap: gap, progress: reporter.report, seed: seed, firstPlan: firstPlan,
                     sessionTolerance: tolerance))
             reporter.finish()
         } catch {

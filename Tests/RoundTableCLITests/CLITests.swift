@@ -222,6 +222,26 @@ struct CLITests {
         }
     }
 
+    /// `--seed` takes a whole number (a plan, valid, for each of two seeds) and names itself
+    /// when given anything else.
+    @Test func seedIsPassedOnAndCheckedByTheCommandLine() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let request = CLI.fixture("valid_multi_session_repeats.json")
+        for seed in ["2", "18446744073709551615"] {
+            let planPath = folder.appendingPathComponent("plan-\(seed).json").path
+            let planned = try CLI.run(["plan", request, "--time-limit", "3", "--seed", seed, "-o", planPath, "-q"])
+            #expect(planned.status == 0, "\(planned)")
+            let (plan, _) = try Self.scoredPlan(request, planPath)
+            #expect(plan["status"] as? String == "feasible" || plan["status"] as? String == "optimal")
+        }
+        for bad in ["abc", "1.5", "18446744073709551616"] {
+            let run = try CLI.run(["plan", request, "--time-limit", "3", "--seed", bad])
+            #expect(run.status != 0 && run.status != 3 && run.status != 4, "\(run)")
+            #expect(run.stderr.contains("--seed"), "\(run)")
+        }
+    }
+
     /// With the session guard (a tolerance) or without it (none), a multi-session plan is
     /// valid and `score` agrees with its reported total.
     @Test func sessionToleranceOrNoneBothGiveValidPlans() throws {

@@ -250,6 +250,25 @@ struct AnnealTests {
         #expect(abs(search.bestScore - instance.score(best).total) <= 1e-6 * max(1, search.bestScore))
     }
 
+    /// A guard set on a search that already holds a best seating re-prices that seating, so
+    /// that the guarded seatings found after it can replace it.
+    @Test func aGuardSetAfterABestRepricesIt() throws {
+        let (run, initial, _) = try Self.conference()
+        let instance = run.instance
+        var search = initial
+        search.improve(until: Date().addingTimeInterval(0.3), patience: 1)
+        let best = try #require(search.bestSeat)
+        let limits = (0..<instance.sessionCount).map { instance.sessionCost(best, session: $0) * 0.9 }
+        search.sessionGuard = SessionGuard(limits: limits, weight: 3)
+        let guarded = instance.score(best).total + SessionGuard(limits: limits, weight: 3).cost(of: best, in: instance)
+        #expect(search.guardCost > 0)
+        #expect(abs(search.bestCost - guarded) <= 1e-6 * max(1, guarded))
+        #expect(abs(search.bestScore - instance.score(best).total) <= 1e-6 * max(1, guarded))
+        // The seating in hand is the best one: its guarded running cost is the best cost.
+        search.load(best)
+        #expect(abs(search.cost - search.bestCost) <= 1e-6 * max(1, guarded))
+    }
+
     /// Annealing (every kind of move, including the swaps of people who meet someone again)
     /// keeps the running cost equal to the exact score, and the repeat check tells who meets
     /// someone again exactly as the seating says.
