@@ -215,46 +215,43 @@ struct CLITests {
     }
 
     @Test func badSessionToleranceIsAUsageErrorThatNamesTheFlag() throws {
-        for value in ["-0.1", "abc", "inf"] {
-            let run = try CLI.run(["plan", CLI.fixture("valid_multi_session_repeats.json"), "--time-limit", "5", "--session-tolerance", value])
+        try Self.expectUsageErrors("--session-tolerance", ["-0.1", "abc", "inf"])
+    }
+
+    /// `plan` with `flag` set to each of `values` ends with a usage error that names the flag.
+    static func expectUsageErrors(_ flag: String, _ values: [String]) throws {
+        for value in values {
+            let run = try CLI.run(["plan", CLI.fixture("valid_multi_session_repeats.json"), "--time-limit", "3", flag, value])
             #expect(run.status != 0 && run.status != 3 && run.status != 4, "\(run)")
-            #expect(run.stderr.contains("--session-tolerance"), "\(run)")
+            #expect(run.stderr.contains(flag), "\(run)")
+        }
+    }
+
+    /// `plan` of `request` with `flag` set to each of `values` writes a valid plan (scored
+    /// again by `score`, which agrees with its total).
+    static func expectValidPlans(_ request: String, seconds: Int, _ flag: String, _ values: [String]) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for value in values {
+            let planPath = folder.appendingPathComponent("plan-\(value).json").path
+            let planned = try CLI.run(["plan", request, "--time-limit", "\(seconds)", flag, value, "-o", planPath, "-q"])
+            #expect(planned.status == 0, "\(planned)")
+            let (plan, _) = try scoredPlan(request, planPath)
+            #expect(plan["status"] as? String == "feasible" || plan["status"] as? String == "optimal")
         }
     }
 
     /// `--seed` takes a whole number (a plan, valid, for each of two seeds) and names itself
     /// when given anything else.
     @Test func seedIsPassedOnAndCheckedByTheCommandLine() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let request = CLI.fixture("valid_multi_session_repeats.json")
-        for seed in ["2", "18446744073709551615"] {
-            let planPath = folder.appendingPathComponent("plan-\(seed).json").path
-            let planned = try CLI.run(["plan", request, "--time-limit", "3", "--seed", seed, "-o", planPath, "-q"])
-            #expect(planned.status == 0, "\(planned)")
-            let (plan, _) = try Self.scoredPlan(request, planPath)
-            #expect(plan["status"] as? String == "feasible" || plan["status"] as? String == "optimal")
-        }
-        for bad in ["abc", "1.5", "18446744073709551616"] {
-            let run = try CLI.run(["plan", request, "--time-limit", "3", "--seed", bad])
-            #expect(run.status != 0 && run.status != 3 && run.status != 4, "\(run)")
-            #expect(run.stderr.contains("--seed"), "\(run)")
-        }
+        try Self.expectValidPlans(CLI.fixture("valid_multi_session_repeats.json"), seconds: 3, "--seed", ["2", "18446744073709551615"])
+        try Self.expectUsageErrors("--seed", ["abc", "1.5", "18446744073709551616"])
     }
 
     /// With the session guard (a tolerance) or without it (none), a multi-session plan is
     /// valid and `score` agrees with its reported total.
     @Test func sessionToleranceOrNoneBothGiveValidPlans() throws {
-        let folder = try CLI.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let request = CLI.fixture("conference.json")
-        for value in ["0.01", "none"] {
-            let planPath = folder.appendingPathComponent("plan-\(value).json").path
-            let planned = try CLI.run(["plan", request, "--time-limit", "5", "--session-tolerance", value, "-o", planPath, "-q"])
-            #expect(planned.status == 0, "\(planned)")
-            let (plan, _) = try Self.scoredPlan(request, planPath)
-            #expect(plan["status"] as? String == "feasible" || plan["status"] as? String == "optimal")
-        }
+        try Self.expectValidPlans(CLI.fixture("conference.json"), seconds: 5, "--session-tolerance", ["0.01", "none"])
     }
 
     /// The score report of a fixed broken plan, byte for byte (Tests/Snapshots). Set
