@@ -101,10 +101,8 @@ struct SeatingSearch {
     var sessionGuard: SessionGuard? {
         didSet {
             recomputeCosts()
-            if let bestSeat {
-                bestScore = instance.score(bestSeat).total
-                bestCost = bestScore + (sessionGuard?.cost(of: bestSeat, in: instance) ?? 0)
-            }
+            // `bestScore` is the best seating's score, with or without a guard.
+            if let bestSeat { bestCost = bestScore + (sessionGuard?.cost(of: bestSeat, in: instance) ?? 0) }
         }
     }
     private var topicCost: [Int]

@@ -259,8 +259,9 @@ struct AnnealTests {
         search.improve(until: Date().addingTimeInterval(0.3), patience: 1)
         let best = try #require(search.bestSeat)
         let limits = (0..<instance.sessionCount).map { instance.sessionCost(best, session: $0) * 0.9 }
-        search.sessionGuard = SessionGuard(limits: limits, weight: 3)
-        let guarded = instance.score(best).total + SessionGuard(limits: limits, weight: 3).cost(of: best, in: instance)
+        let sessionGuard = SessionGuard(limits: limits, weight: 3)
+        search.sessionGuard = sessionGuard
+        let guarded = instance.score(best).total + sessionGuard.cost(of: best, in: instance)
         #expect(search.guardCost > 0)
         #expect(abs(search.bestCost - guarded) <= 1e-6 * max(1, guarded))
         #expect(abs(search.bestScore - instance.score(best).total) <= 1e-6 * max(1, guarded))
