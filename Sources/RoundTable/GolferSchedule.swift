@@ -185,6 +185,7 @@ struct GolferSchedule: Sendable {
         let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
         var slice = 0.05
         var restart: UInt64 = 0
+        var annealers = shapes.indices.compactMap { k in shapes[k].annealer(seed: seed &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15) }
         while Date() < deadline && !stop() {
             // Tabu first: it settles instances well below the most rounds in milliseconds
             // (10 × 9 × 3: 0.01 s, where the shapes' first pass alone took 1.3 s).
@@ -197,6 +198,23 @@ struct GolferSchedule: Sendable {
                         restart += 1
                         if let schedule = attempt(shape, symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, rounds: rounds) { return schedule }
                     }
+                }
+            }
+            // Then each shape's base round by annealing, resumed where the last pass left
+            // it: a schedule without a repeat ends the search, and a near miss with fewer
+            // repeats than the tabu search holds becomes its new start (14 × 4 × 17: one
+            // orbit used twice, 17 repeats, where the tabu search stalled at 31-41).
+            for k in annealers.indices where Date() < deadline && !stop() {
+                let before = annealers[k].bestCost
+                annealers[k].run(until: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
+                guard annealers[k].bestCost < before || annealers[k].bestCost == 0 else { continue }
+                let annealed = annealers[k].schedule(count: rounds)
+                guard annealed.count == rounds else { continue }
+                let repeats = Self.repeats(annealed, groups: groups)
+                if repeats == 0 { return annealed }
+                if repeats < search.bestCost {
+                    restart += 1
+                    search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed &+ restart, start: annealed)
                 }
             }
             slice *= 1.5

@@ -280,6 +280,59 @@ struct GolferTests {
         #expect(Self.repeats(schedule, size: size) == 0)
     }
 
+    /// The cost of base round `label` counted afresh: per orbit of pairs, its uses beyond
+    /// one, and every use of an orbit the shape rules out.
+    static func conflicts(_ label: [Int], _ shape: GolferOrbits) -> Int {
+        let n = shape.players
+        var uses = [Int](repeating: 0, count: shape.preset.count)
+        for p in 0..<n {
+            for q in (p + 1)..<n where label[p] == label[q] { uses[shape.pairClass[p * n + q]] += 1 }
+        }
+        return uses.indices.reduce(0) { $0 + max(0, uses[$1] - (shape.preset[$1] > 0 ? 0 : 1)) }
+    }
+
+    /// 14 × 4 × 16's base round must use 84 of its shape's 93 orbits once each (8 fixed
+    /// players, 3 cycles of 16): annealing finds one, where the depth-first search's
+    /// attempts do not in seconds.
+    @Test(arguments: [(14, 4, 16), (10, 4, 10)])
+    func annealedBaseRoundsExpandToSchedulesWithoutRepeats(groups: Int, size: Int, rounds: Int) throws {
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds).filter { $0.fixedRounds == 0 && $0.shift == rounds }
+        #expect(!shapes.isEmpty)
+        var found: [[Int]]?
+        let deadline = Date().addingTimeInterval(120)
+        var seed: UInt64 = 0
+        while found == nil && Date() < deadline {
+            for shape in shapes where found == nil {
+                seed += 1
+                var annealer = try #require(shape.annealer(seed: seed))
+                annealer.run(until: min(deadline, Date().addingTimeInterval(10))) { false }
+                #expect(annealer.bestCost == Self.conflicts(annealer.best, shape))
+                if annealer.bestCost == 0 { found = annealer.schedule(count: rounds) }
+            }
+        }
+        let schedule = try #require(found)
+        #expect(schedule.count == rounds)
+        #expect(Self.repeats(schedule, size: size) == 0)
+    }
+
+    /// Where annealing stops short, the cost it keeps is the round's, and the schedule
+    /// repeats exactly when the cost is positive, at most a shift's worth of meetings per unit.
+    @Test(arguments: [(11, 4, 14), (6, 5, 7), (7, 3, 10)])
+    func aNearMissKeepsItsCostAndBoundsItsRepeats(groups: Int, size: Int, rounds: Int) throws {
+        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: rounds)
+        #expect(!shapes.isEmpty)
+        for (k, shape) in shapes.enumerated() {
+            guard var annealer = shape.annealer(seed: UInt64(k + 1)) else { continue }
+            annealer.run(until: Date().addingTimeInterval(0.2)) { false }
+            if shape.fixedRounds == 0 { #expect(annealer.bestCost == Self.conflicts(annealer.best, shape)) }
+            let schedule = annealer.schedule(count: rounds)
+            #expect(schedule.count == rounds)
+            let repeats = try #require(Self.repeats(schedule, size: size))  // nil: a group not of `size`
+            #expect((repeats == 0) == (annealer.bestCost == 0))
+            #expect(repeats <= annealer.bestCost * shape.shift)
+        }
+    }
+
     @Test func fixedRoundsNeedTheGroupSizeToDivideTheCycles() {
         #expect(GolferOrbits(groups: 7, size: 3, shift: 7, fixedRounds: 3) != nil)
         #expect(GolferOrbits(groups: 7, size: 3, shift: 3, fixedRounds: 3) == nil)  // t < h
@@ -358,7 +411,7 @@ struct GolferTests {
 
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
-        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (14, 4, 16),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
