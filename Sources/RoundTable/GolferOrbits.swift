@@ -350,9 +350,9 @@ struct BaseRoundAnnealer: Sendable {
     private(set) var bestCost: Int
     private var rng: SplitMix64
     private var iteration = 0
-    /// Iterations per cooling leg, from 0.6 to 0.03 (then reheated): 2 million, about a tenth
-    /// of a second (measured on the C prototype with legs of 0.1-0.3 s: 14 × 4 × 16 in
-    /// 0.14-0.67 s).
+    /// Iterations per cooling leg, from 0.6 to 0.03 (then reheated): 2 million, about 0.15 s
+    /// in a release build (12-16 million a second on 11 × 4 × 14, the other core busy). A C
+    /// prototype with legs of 0.1-0.3 s found 14 × 4 × 16 in 0.14-0.67 s.
     static let leg = 2_000_000
 
     init(shape: GolferOrbits, used: [Int], fixedLabels: [[Int]], seed: UInt64) {
