@@ -148,12 +148,7 @@ struct GolferOrbits: Sendable {
     /// says around them, shifted; `nil` when either draw fails (restart with another seed).
     func schedule(symmetric: Bool, seed: UInt64, nodeLimit: Int, count: Int) -> [[Int]]? {
         var rng = SplitMix64(seed: seed)
-        var used = preset
-        var fixedLabels: [[Int]] = []
-        for _ in 0..<fixedRounds {
-            guard let labels = fixedRound(used: &used, rng: &rng) else { return nil }
-            fixedLabels.append(labels)
-        }
+        guard let (used, fixedLabels) = drawFixedRounds(rng: &rng) else { return nil }
         var search = BaseRoundSearch(shape: self, used: used, symmetric: symmetric, seed: rng.next(), nodeLimit: nodeLimit)
         guard search.solve(group: 0) else { return nil }
         return Array((expand([search.label], count: shift * baseRounds) + fixedLabels).prefix(count))
@@ -163,13 +158,20 @@ struct GolferOrbits: Sendable {
     /// ``fixedRounds`` drawn at random first; `nil` when they cannot be drawn.
     func annealer(seed: UInt64) -> BaseRoundAnnealer? {
         var rng = SplitMix64(seed: seed)
-        var used = preset
-        var fixedLabels: [[Int]] = []
-        for _ in 0..<fixedRounds {
-            guard let labels = fixedRound(used: &used, rng: &rng) else { return nil }
-            fixedLabels.append(labels)
-        }
+        guard let (used, fixedLabels) = drawFixedRounds(rng: &rng) else { return nil }
         return BaseRoundAnnealer(shape: self, used: used, fixedLabels: fixedLabels, seed: rng.next())
+    }
+
+    /// The ``fixedRounds`` drawn at random (``fixedRound(used:rng:)``), and the orbits they
+    /// and ``preset`` leave no base round; `nil` when a draw fails.
+    private func drawFixedRounds(rng: inout SplitMix64) -> (used: [Int], labels: [[Int]])? {
+        var used = preset
+        var labels: [[Int]] = []
+        for _ in 0..<fixedRounds {
+            guard let round = fixedRound(used: &used, rng: &rng) else { return nil }
+            labels.append(round)
+        }
+        return (used, labels)
     }
 
     /// A round the shift maps to itself: the cycles dealt at random into sets of `size`,
@@ -333,8 +335,8 @@ private struct BaseRoundSearch {
 ///
 /// It complements the depth-first search, which completes a round rarely where the round
 /// must use nearly every orbit once (14 × 4 × 16: 84 of 93 orbits; no 10,000-node attempt
-/// succeeded in 2 s, annealing takes about 0.2 s), and is the quicker elsewhere (12 × 4 ×
-/// 15). Measured: Benchmarks/README.md.
+/// succeeded in 2 s, the planner's annealing run finds one in about 0.6 s), and is the
+/// quicker elsewhere (12 × 4 × 15). Measured: Benchmarks/README.md.
 struct BaseRoundAnnealer: Sendable {
     let shape: GolferOrbits
     let fixedLabels: [[Int]]
