@@ -157,27 +157,6 @@ func mixingRow(named name: String) -> MixingRow? {
     return MixingRow(name: name, make: { var g = Generator(seed: seed); return g.conference(attendees: n, sessions: sessions) }, timeLimit: n <= 200 ? 30 : 60)
 }
 
-/// Session `name` of `request` as a request of its own (its attendees and tables).
-func alone(_ request: SeatingRequest, session name: String) -> SeatingRequest {
-    var single = request
-    single.sessions = [name]
-    let present = request.attendees.filter { $0.sessions?.contains(name) ?? true }
-    let ids = Set(present.map(\.id))
-    single.attendees = present.map { person in
-        var copy = person
-        copy.sessions = nil
-        copy.avoid = person.avoid.filter { ids.contains($0) }
-        if case .perSession(let map)? = person.pin { copy.pin = map[name].map { .table($0) } }
-        return copy
-    }
-    single.tables = request.tables.filter { $0.sessions?.contains(name) ?? true }.map { table in
-        var copy = table
-        copy.sessions = nil
-        return copy
-    }
-    return single
-}
-
 /// How many times each session is planned alone (seeds 1 to this): one run of a session
 /// alone is a draw from a spread of a few percent (workshop day 1, 97 attendees at tables of
 /// 6, 8 and 10: 90.0-95.5 over 16 runs of 5-20 s), so the joint plan's sessions are compared
@@ -196,7 +175,7 @@ func runMixing(_ row: MixingRow) {
     var spread = 0.0
     var ratios: [String] = []
     for name in request.sessions {
-        let single = alone(request, session: name)
+        let single = request.alone(session: name)
         let assignments = plan.assignments.filter { $0.session == name }.map { Assignment(attendee: $0.attendee, session: nil, table: $0.table) }
         guard let joint = try? single.score(assignments).breakdown else { continue }
         let own = (1...aloneRuns).compactMap { seed -> Double? in
