@@ -121,6 +121,10 @@ struct SeatingSearch {
     /// attendees): mean totals 0.2-1.1 % lower at 100-200 attendees, 0.2 % at 300 over 6
     /// sessions; at 1,000 over 6 sessions in 10 s, 0.3 % higher (no repeats left to part).
     static let largestTwinned = 500
+    /// Whether ``improve(until:patience:stopWhenValid:target:temperatureScale:endRatio:sessions:stop:onBest:)``
+    /// now and then closes a table or opens one (``restructure(session:)``). Off when
+    /// re-seating, where every move has its price.
+    let restructures: Bool
     /// The penalized objective of the current seating.
     private(set) var cost: Double
     /// While constructing, lower bounds (minSize, rule minimums) are not yet
@@ -208,6 +212,7 @@ struct SeatingSearch {
         meet = tracksRepeats ? [UInt8](repeating: 0, count: instance.attendeeCount * instance.attendeeCount) : []
         twinned = tracksRepeats && instance.attendeeCount <= Self.largestTwinned
         (twins, twinStart) = Self.flatten(twinned ? Self.nearTwins(instance) : Array(repeating: [], count: instance.attendeeCount))
+        restructures = instance.request.previous == nil
         rng = SplitMix64(seed: seed)
         cost = 0
         recomputeCosts()
@@ -885,74 +890,81 @@ struct SeatingSearch {
                 repairOneTable()
                 continue
             }
-            let (s, item) = movable[Int(rng.next() % UInt64(movable.count))]
-            let from = itemTable[s][item]
-            let allowed = items[s].allowed[item]
-            let kind = rng.next() % 8
-            // Changes that surely break a hard limit are refused without scoring them.
-            let screen = broken == 0 && !constructing
-            if kind == 0 {
-                // Best move to another table (of a sample, at large sessions).
-                var best: (table: Int, delta: Double)?
-                var candidates = allowed
-                if candidates.count > 24 {
-                    for k in 0..<24 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
-                    candidates.removeLast(candidates.count - 24)
-                }
-                for t in candidates where t != from {
-                    if screen && surelyBreaks(s, item: item, from: from, to: t) { continue }
-                    let delta = move(session: s, item: item, to: t)
-                    undo()
-                    if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
-                }
-                if let best, accept(best.delta, &rng) {
-                    move(session: s, item: item, to: best.table)
-                    accepted += 1
-                }
-            } else if kind < 4 {
-                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
-                guard to != from, !(screen && surelyBreaks(s, item: item, from: from, to: to)) else { continue }
-                let delta = move(session: s, item: item, to: to)
-                if accept(delta, &rng) { accepted += 1 } else { undo() }
-            } else if kind < 6 && items[s].members[item].count > 1 && from >= 0 {
-                // A group trades places with as many single attendees of another table,
-                // so that both tables keep their sizes.
-                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
-                guard to != from, to >= 0 else { continue }
-                let need = items[s].members[item].count
-                var singles = people(s, to).map { items[s].itemOf[$0] }
-                    .filter { items[s].members[$0].count == 1 && items[s].allowed[$0].contains(from) }
-                guard singles.count >= need else { continue }
-                for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
-                let chosen = singles.prefix(need)
-                let delta = moveAll(session: s, [(item, to)] + chosen.map { ($0, from) })
-                if accept(delta, &rng) { accepted += 1 } else { undo() }
-            } else if kind == 7 && tracksRepeats && from >= 0 && meetsAgain(session: s, item: item, at: from) {
-                // An item that meets someone again: its best swap among a sample of items at
-                // other tables (measured at 100 attendees over 6 sessions, 3 seeds of 30 s:
-                // totals 10-32 lower, fewer repeats at the same balance). Half the sample are
-                // near twins, whose swap leaves balance nearly as it is (measured on four events
-                // of 100-200 attendees, 3 seeds of 30 s: mean totals 0.2-1.1 % lower, at 100 × 6
-                // 58 repeated meetings against 64, balance the same; see ``largestTwinned``).
-                var best: (other: Int, to: Int, delta: Double)?
-                for draw in 0..<16 {
-                    let partner = twinned && draw < 8 ? twinPartner(session: s, item: item, from: from) : swapPartner(session: s, item: item, from: from)
-                    guard let (other, to) = partner, !(screen && surelyBreaks(s, item: item, from: from, to: to, other: other)) else { continue }
-                    let delta = move(session: s, item: item, to: to, and: other, to: from)
-                    undo()
-                    if best == nil || delta < best?.delta ?? 0 { best = (other, to, delta) }
-                }
-                if let best, accept(best.delta, &rng) {
-                    move(session: s, item: item, to: best.to, and: best.other, to: from)
-                    accepted += 1
-                }
+            if restructures && broken == 0 && iteration % Self.restructureInterval == 0
+                && (startTemperature <= 0 || temperature <= startTemperature * Self.restructureHeat)
+            {
+                let (s, _) = movable[Int(rng.next() % UInt64(movable.count))]
+                if restructure(session: s) { accepted += 1 }
             } else {
-                // Swap with an item at another allowed table.
-                guard let (other, to) = swapPartner(session: s, item: item, from: from),
-                    !(screen && surelyBreaks(s, item: item, from: from, to: to, other: other))
-                else { continue }
-                let delta = move(session: s, item: item, to: to, and: other, to: from)
-                if accept(delta, &rng) { accepted += 1 } else { undo() }
+                let (s, item) = movable[Int(rng.next() % UInt64(movable.count))]
+                let from = itemTable[s][item]
+                let allowed = items[s].allowed[item]
+                let kind = rng.next() % 8
+                // Changes that surely break a hard limit are refused without scoring them.
+                let screen = broken == 0 && !constructing
+                if kind == 0 {
+                    // Best move to another table (of a sample, at large sessions).
+                    var best: (table: Int, delta: Double)?
+                    var candidates = allowed
+                    if candidates.count > 24 {
+                        for k in 0..<24 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
+                        candidates.removeLast(candidates.count - 24)
+                    }
+                    for t in candidates where t != from {
+                        if screen && surelyBreaks(s, item: item, from: from, to: t) { continue }
+                        let delta = move(session: s, item: item, to: t)
+                        undo()
+                        if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
+                    }
+                    if let best, accept(best.delta, &rng) {
+                        move(session: s, item: item, to: best.table)
+                        accepted += 1
+                    }
+                } else if kind < 4 {
+                    let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+                    guard to != from, !(screen && surelyBreaks(s, item: item, from: from, to: to)) else { continue }
+                    let delta = move(session: s, item: item, to: to)
+                    if accept(delta, &rng) { accepted += 1 } else { undo() }
+                } else if kind < 6 && items[s].members[item].count > 1 && from >= 0 {
+                    // A group trades places with as many single attendees of another table,
+                    // so that both tables keep their sizes.
+                    let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+                    guard to != from, to >= 0 else { continue }
+                    let need = items[s].members[item].count
+                    var singles = people(s, to).map { items[s].itemOf[$0] }
+                        .filter { items[s].members[$0].count == 1 && items[s].allowed[$0].contains(from) }
+                    guard singles.count >= need else { continue }
+                    for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
+                    let chosen = singles.prefix(need)
+                    let delta = moveAll(session: s, [(item, to)] + chosen.map { ($0, from) })
+                    if accept(delta, &rng) { accepted += 1 } else { undo() }
+                } else if kind == 7 && tracksRepeats && from >= 0 && meetsAgain(session: s, item: item, at: from) {
+                    // An item that meets someone again: its best swap among a sample of items at
+                    // other tables (measured at 100 attendees over 6 sessions, 3 seeds of 30 s:
+                    // totals 10-32 lower, fewer repeats at the same balance). Half the sample are
+                    // near twins, whose swap leaves balance nearly as it is (measured on four events
+                    // of 100-200 attendees, 3 seeds of 30 s: mean totals 0.2-1.1 % lower, at 100 × 6
+                    // 58 repeated meetings against 64, balance the same; see ``largestTwinned``).
+                    var best: (other: Int, to: Int, delta: Double)?
+                    for draw in 0..<16 {
+                        let partner = twinned && draw < 8 ? twinPartner(session: s, item: item, from: from) : swapPartner(session: s, item: item, from: from)
+                        guard let (other, to) = partner, !(screen && surelyBreaks(s, item: item, from: from, to: to, other: other)) else { continue }
+                        let delta = move(session: s, item: item, to: to, and: other, to: from)
+                        undo()
+                        if best == nil || delta < best?.delta ?? 0 { best = (other, to, delta) }
+                    }
+                    if let best, accept(best.delta, &rng) {
+                        move(session: s, item: item, to: best.to, and: best.other, to: from)
+                        accepted += 1
+                    }
+                } else {
+                    // Swap with an item at another allowed table.
+                    guard let (other, to) = swapPartner(session: s, item: item, from: from),
+                        !(screen && surelyBreaks(s, item: item, from: from, to: to, other: other))
+                    else { continue }
+                    let delta = move(session: s, item: item, to: to, and: other, to: from)
+                    if accept(delta, &rng) { accepted += 1 } else { undo() }
+                }
             }
             if broken == 0 && cost < bestCost - 1e-9 {
                 let first = bestSeat == nil
@@ -967,6 +979,114 @@ struct SeatingSearch {
         }
         return accepted
     }
+
+    /// Iterations between two tries at closing or opening a table.
+    static let restructureInterval = 4096
+
+    /// Closes a random open table of session `s` (its items each to their best other table)
+    /// or opens a random empty one (filled to its minSize with the items that cost least
+    /// there), then descends briefly on that session, and keeps the whole change when it
+    /// lowers the cost; otherwise puts the session back as it was.
+    /// Single moves cannot do either once tables have a minSize (a table of 5 cannot lose
+    /// one person), so without this the number of open tables stays where construction or
+    /// rounding left it.
+    private mutating func restructure(session s: Int) -> Bool {
+        let T = instance.tableCount
+        let open = instance.tablesIn[s].filter { occupancy[s * T + $0] > 0 }
+        let empty = instance.tablesIn[s].filter { occupancy[s * T + $0] == 0 }
+        guard !open.isEmpty else { return false }
+        let closing = empty.isEmpty || (open.count > 1 && rng.next() % 2 == 0)
+        let movable = items[s].members.indices.filter { items[s].allowed[$0].count > 1 }
+        let t = closing ? open[Int(rng.next() % UInt64(open.count))] : empty[Int(rng.next() % UInt64(empty.count))]
+        var here = closing ? itemsAt(s, t) : []
+        guard !movable.isEmpty, !closing || (open.count > 1 && here.allSatisfy { items[s].allowed[$0].count > 1 }) else { return false }
+        // The same descent first from where things are (the items of the table to close, or
+        // as many of the session as the table to open needs): the comparison below is then
+        // between two seatings that each had it. Without it, the descent after the change
+        // found gains of its own in a seating not yet settled, and tables were closed one
+        // after another (measured on a workshop of 120 over 4 sessions: 15-16 tables where
+        // 17-18 did better).
+        let baseline = closing ? here : (0..<max(1, instance.minSize[t])).map { _ in movable[Int(rng.next() % UInt64(movable.count))] }
+        descend(session: s, from: baseline, tries: Self.restructureDescent * baseline.count)
+        let before = itemTable[s]
+        let start = cost
+        var moved: [Int] = []
+        if closing {
+            here.shuffle(using: &rng)
+            for item in here {
+                var best: (table: Int, delta: Double)?
+                // A sample of the tables at large sessions, as for the best move.
+                var tables = items[s].allowed[item]
+                if tables.count > Self.restructureSample {
+                    for k in 0..<Self.restructureSample { tables.swapAt(k, k + Int(rng.next() % UInt64(tables.count - k))) }
+                    tables.removeLast(tables.count - Self.restructureSample)
+                }
+                for to in tables where to != t && to >= 0 && occupancy[s * T + to] > 0 {
+                    let delta = move(session: s, item: item, to: to)
+                    undo()
+                    if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
+                }
+                guard let best else { break }
+                move(session: s, item: item, to: best.table)
+                moved.append(item)
+            }
+        } else {
+            let least = max(1, instance.minSize[t])
+            var candidates = movable.filter { items[s].allowed[$0].contains(t) }
+            while occupancy[s * T + t] < least {
+                // A sample of the candidates at large sessions.
+                if candidates.count > Self.restructureSample {
+                    for k in 0..<Self.restructureSample { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
+                }
+                var best: (item: Int, delta: Double)?
+                for item in candidates.prefix(Self.restructureSample) where itemTable[s][item] != t {
+                    let delta = move(session: s, item: item, to: t)
+                    undo()
+                    if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
+                }
+                guard let best else { break }
+                move(session: s, item: best.item, to: t)
+                moved.append(best.item)
+            }
+        }
+        // The people moved sit where the greedy step put them: a short descent from them.
+        guard !moved.isEmpty else { return false }
+        descend(session: s, from: moved, tries: Self.restructureDescent * moved.count)
+        if broken == 0 && cost <= start + 1e-12 { return true }
+        let back = items[s].members.indices.filter { itemTable[s][$0] != before[$0] }.map { (item: $0, to: before[$0]) }
+        moveAll(session: s, back)
+        return false
+    }
+
+    /// `tries` changes of session `s`, each moving an item of `list` to a random allowed
+    /// table or swapping it with an item of another table, each kept when it lowers the cost.
+    private mutating func descend(session s: Int, from list: [Int], tries: Int) {
+        guard !list.isEmpty else { return }
+        for _ in 0..<tries {
+            let item = list[Int(rng.next() % UInt64(list.count))]
+            let from = itemTable[s][item]
+            let delta: Double
+            if rng.next() % 2 == 0, let (other, to) = swapPartner(session: s, item: item, from: from) {
+                delta = move(session: s, item: item, to: to, and: other, to: from)
+            } else {
+                let allowed = items[s].allowed[item]
+                let to = allowed[Int(rng.next() % UInt64(allowed.count))]
+                guard to != from else { continue }
+                delta = move(session: s, item: item, to: to)
+            }
+            if delta >= -1e-12 { undo() }
+        }
+    }
+
+    /// The share of the starting temperature below which tables are closed or opened: the
+    /// change is kept only when it lowers the cost, which says little of a hot seating (there
+    /// the descent after it finds gains of its own, and tables closed one after another).
+    static let restructureHeat = 0.05
+    /// Tries of the descent after ``restructure(session:)``, per item moved.
+    static let restructureDescent = 30
+    /// Items weighed for each seat of a table being opened, and tables for each item of a
+    /// table being closed, at most.
+    static let restructureSample = 48
 
     /// Takes a table that breaks a hard constraint and applies the best move or swap
     /// of one of its items with any item of the session, if it lowers the cost.

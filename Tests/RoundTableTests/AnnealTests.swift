@@ -202,6 +202,33 @@ struct AnnealTests {
         #expect(Set(seat[0]) == [0, 1, 2])
     }
 
+    /// Twelve people at three tables of 6 with a minSize of 4: no single move can close or
+    /// open a table (a table of 4 cannot lose one, an empty one cannot take one), and swaps
+    /// keep every size. When four of each of three parties sit at tables of 4, each table is
+    /// off balance by 4/3 (weight 3: 12 in all, sizes on target); at two tables of 6 (2 of
+    /// each party) balance is exact and the sizes cost 2 + 2 + 4 = 8. The search closes a
+    /// table to get there; with balance not weighed it opens the table again (cost 0).
+    @Test(arguments: [3.0, 0.0]) func theSearchClosesOrOpensATableThatSingleMovesCannot(party weight: Double) throws {
+        let people = (0..<12).map { Attendee(id: "p\($0)", attributes: ["party": .single(["a", "b", "c"][$0 % 3])]) }
+        let request = SeatingRequest(
+            tables: (1...3).map { Table(id: "T\($0)", capacity: 6, minSize: 4) }, attendees: people,
+            objective: Objective(balance: ["party": weight], size: 1))
+        let instance = try request.makeInstance().get()
+        let items = [SessionItems(instance: instance, session: 0)]
+        var search = SeatingSearch(instance: instance, items: items, seed: 4)
+        // Closing is the way down from three tables of 4, opening from two tables of 6.
+        let start = weight > 0 ? (0..<12).map { $0 / 4 } : (0..<12).map { $0 / 6 }
+        search.load([start])
+        #expect(search.broken == 0)
+        let startTotal = instance.score([start]).total
+        #expect(abs(startTotal - (weight > 0 ? 12 : 8)) < 1e-9)
+        search.improve(until: Date().addingTimeInterval(10), patience: 10, target: weight > 0 ? 8 + 1e-9 : 1e-9)
+        let seat = try #require(search.bestSeat)
+        #expect(instance.violations(seat).isEmpty)
+        #expect(Set(seat[0]).count == (weight > 0 ? 2 : 3))
+        #expect(abs(instance.score(seat).total - (weight > 0 ? 8 : 0)) < 1e-9)
+    }
+
     @Test func runningCostMatchesTheScoreThroughMovesAndUndos() throws {
         let (run, initial, _) = try Self.conference()
         var search = initial
