@@ -1008,6 +1008,8 @@ struct SeatingSearch {
         // 17-18 did better).
         let baseline = closing ? here : (0..<max(1, instance.minSize[t])).map { _ in movable[Int(rng.next() % UInt64(movable.count))] }
         descend(session: s, from: baseline, tries: Self.restructureDescent * baseline.count)
+        // The descent may have traded some of them for others.
+        if closing { here = itemsAt(s, t) }
         let before = itemTable[s]
         let start = cost
         var moved: [Int] = []
