@@ -607,12 +607,7 @@ struct SeatingSearch {
             for item in order where itemTable[s][item] < 0 {
                 var best: (table: Int, delta: Double)?
                 // On large sessions, a sample of tables keeps construction near-linear.
-                var candidates = items[s].allowed[item]
-                if candidates.count > 48 {
-                    for k in 0..<48 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
-                    candidates = Array(candidates.prefix(48))
-                }
-                for t in candidates {
+                for t in sample(items[s].allowed[item], atMost: 48) {
                     let delta = move(session: s, item: item, to: t)
                     undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (t, delta) }
@@ -905,12 +900,7 @@ struct SeatingSearch {
                 if kind == 0 {
                     // Best move to another table (of a sample, at large sessions).
                     var best: (table: Int, delta: Double)?
-                    var candidates = allowed
-                    if candidates.count > 24 {
-                        for k in 0..<24 { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
-                        candidates.removeLast(candidates.count - 24)
-                    }
-                    for t in candidates where t != from {
+                    for t in sample(allowed, atMost: 24) where t != from {
                         if screen && surelyBreaks(s, item: item, from: from, to: t) { continue }
                         let delta = move(session: s, item: item, to: t)
                         undo()
@@ -931,11 +921,10 @@ struct SeatingSearch {
                     let to = allowed[Int(rng.next() % UInt64(allowed.count))]
                     guard to != from, to >= 0 else { continue }
                     let need = items[s].members[item].count
-                    var singles = people(s, to).map { items[s].itemOf[$0] }
+                    let singles = people(s, to).map { items[s].itemOf[$0] }
                         .filter { items[s].members[$0].count == 1 && items[s].allowed[$0].contains(from) }
                     guard singles.count >= need else { continue }
-                    for k in 0..<need { singles.swapAt(k, k + Int(rng.next() % UInt64(singles.count - k))) }
-                    let chosen = singles.prefix(need)
+                    let chosen = sample(singles, atMost: need)
                     let delta = moveAll(session: s, [(item, to)] + chosen.map { ($0, from) })
                     if accept(delta, &rng) { accepted += 1 } else { undo() }
                 } else if kind == 7 && tracksRepeats && from >= 0 && meetsAgain(session: s, item: item, at: from) {
@@ -1018,12 +1007,7 @@ struct SeatingSearch {
             for item in here {
                 var best: (table: Int, delta: Double)?
                 // A sample of the tables at large sessions, as for the best move.
-                var tables = items[s].allowed[item]
-                if tables.count > Self.restructureSample {
-                    for k in 0..<Self.restructureSample { tables.swapAt(k, k + Int(rng.next() % UInt64(tables.count - k))) }
-                    tables.removeLast(tables.count - Self.restructureSample)
-                }
-                for to in tables where to != t && to >= 0 && occupancy[s * T + to] > 0 {
+                for to in sample(items[s].allowed[item], atMost: Self.restructureSample) where to != t && to >= 0 && occupancy[s * T + to] > 0 {
                     let delta = move(session: s, item: item, to: to)
                     undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
@@ -1034,14 +1018,11 @@ struct SeatingSearch {
             }
         } else {
             let least = max(1, instance.minSize[t])
-            var candidates = movable.filter { items[s].allowed[$0].contains(t) }
+            let candidates = movable.filter { items[s].allowed[$0].contains(t) }
             while occupancy[s * T + t] < least {
-                // A sample of the candidates at large sessions.
-                if candidates.count > Self.restructureSample {
-                    for k in 0..<Self.restructureSample { candidates.swapAt(k, k + Int(rng.next() % UInt64(candidates.count - k))) }
-                }
                 var best: (item: Int, delta: Double)?
-                for item in candidates.prefix(Self.restructureSample) where itemTable[s][item] != t {
+                // A sample of the candidates at large sessions.
+                for item in sample(candidates, atMost: Self.restructureSample) where itemTable[s][item] != t {
                     let delta = move(session: s, item: item, to: t)
                     undo()
                     if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
@@ -1058,6 +1039,14 @@ struct SeatingSearch {
         let back = items[s].members.indices.filter { itemTable[s][$0] != before[$0] }.map { (item: $0, to: before[$0]) }
         moveAll(session: s, back)
         return false
+    }
+
+    /// `list` when it holds at most `count` elements, else `count` of them drawn at random.
+    private mutating func sample(_ list: [Int], atMost count: Int) -> [Int] {
+        guard list.count > count else { return list }
+        var drawn = list
+        for k in 0..<count { drawn.swapAt(k, k + Int(rng.next() % UInt64(drawn.count - k))) }
+        return Array(drawn.prefix(count))
     }
 
     /// `tries` changes of session `s`, each moving an item of `list` to a random allowed
