@@ -1001,36 +1001,13 @@ struct SeatingSearch {
         if closing { here = itemsAt(s, t) }
         let before = itemTable[s]
         let start = cost
-        var moved: [Int] = []
+        let moved: [Int]
         if closing {
             here.shuffle(using: &rng)
-            for item in here {
-                var best: (table: Int, delta: Double)?
-                // A sample of the tables at large sessions, as for the best move.
-                for to in sample(items[s].allowed[item], atMost: Self.restructureSample) where to != t && to >= 0 && occupancy[s * T + to] > 0 {
-                    let delta = move(session: s, item: item, to: to)
-                    undo()
-                    if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
-                }
-                guard let best else { break }
-                move(session: s, item: item, to: best.table)
-                moved.append(item)
-            }
+            moved = disperse(session: s, here, from: t, openOnly: true, sampled: Self.restructureSample)
         } else {
-            let least = max(1, instance.minSize[t])
             let candidates = movable.filter { items[s].allowed[$0].contains(t) }
-            while occupancy[s * T + t] < least {
-                var best: (item: Int, delta: Double)?
-                // A sample of the candidates at large sessions.
-                for item in sample(candidates, atMost: Self.restructureSample) where itemTable[s][item] != t {
-                    let delta = move(session: s, item: item, to: t)
-                    undo()
-                    if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
-                }
-                guard let best else { break }
-                move(session: s, item: best.item, to: t)
-                moved.append(best.item)
-            }
+            moved = gather(session: s, into: t, from: candidates, sampled: Self.restructureSample).map(\.item)
         }
         // The people moved sit where the greedy step put them: a short descent from them.
         guard !moved.isEmpty else { return false }
@@ -1131,23 +1108,10 @@ struct SeatingSearch {
     /// tables, and no valid plan was found in 60 s.
     @discardableResult
     private mutating func openTable(session s: Int, table t: Int) -> Bool {
-        let cell = s * instance.tableCount + t
-        let least = max(1, instance.minSize[t])
-        var done: [(item: Int, from: Int)] = []
-        var total = 0.0
-        while occupancy[cell] < least {
-            var best: (item: Int, delta: Double)?
-            for item in items[s].members.indices
-            where itemTable[s][item] != t && items[s].allowed[item].count > 1 && items[s].allowed[item].contains(t) {
-                let delta = move(session: s, item: item, to: t)
-                undo()
-                if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
-            }
-            guard let best else { break }
-            done.append((best.item, itemTable[s][best.item]))
-            total += move(session: s, item: best.item, to: t)
-        }
-        if occupancy[cell] >= least && total < -1e-9 { return true }
+        let start = cost
+        let candidates = items[s].members.indices.filter { items[s].allowed[$0].count > 1 && items[s].allowed[$0].contains(t) }
+        let done = gather(session: s, into: t, from: candidates, sampled: .max)
+        if occupancy[s * instance.tableCount + t] >= max(1, instance.minSize[t]) && cost - start < -1e-9 { return true }
         for (item, from) in done.reversed() { move(session: s, item: item, to: from) }
         return false
     }
@@ -1158,21 +1122,50 @@ struct SeatingSearch {
     private mutating func closeTable(session s: Int, table t: Int) {
         let here = itemsAt(s, t)
         guard here.allSatisfy({ items[s].allowed[$0].count > 1 }) else { return }
-        var total = 0.0
-        var done: [Int] = []
-        for item in here {
+        let start = cost
+        let done = disperse(session: s, here, from: t, openOnly: false, sampled: .max)
+        if done.count == here.count && cost - start < -1e-9 { return }
+        for item in done { move(session: s, item: item, to: t) }
+    }
+
+    /// Moves each of `list` (items at table `t` of session `s`) to the table where it adds
+    /// least, of at most `sampled` of its allowed tables (only tables with people at them
+    /// when `openOnly`); stops at an item with nowhere to go. Returns the items moved, in order.
+    private mutating func disperse(session s: Int, _ list: [Int], from t: Int, openOnly: Bool, sampled: Int) -> [Int] {
+        var moved: [Int] = []
+        for item in list {
             var best: (table: Int, delta: Double)?
-            for to in items[s].allowed[item] where to != t {
+            for to in sample(items[s].allowed[item], atMost: sampled)
+            where to != t && (!openOnly || (to >= 0 && occupancy[s * instance.tableCount + to] > 0)) {
                 let delta = move(session: s, item: item, to: to)
                 undo()
                 if best == nil || delta < best?.delta ?? 0 { best = (to, delta) }
             }
             guard let best else { break }
-            total += move(session: s, item: item, to: best.table)
-            done.append(item)
+            move(session: s, item: item, to: best.table)
+            moved.append(item)
         }
-        if done.count == here.count && total < -1e-9 { return }
-        for item in done { move(session: s, item: item, to: t) }
+        return moved
+    }
+
+    /// Fills empty table `t` of session `s` up to its minSize, each seat with the item of
+    /// `candidates` (at most `sampled` of them, drawn anew for each seat) whose move there
+    /// costs least; stops when none is left. Returns the items moved and the tables they left.
+    private mutating func gather(session s: Int, into t: Int, from candidates: [Int], sampled: Int) -> [(item: Int, from: Int)] {
+        let least = max(1, instance.minSize[t])
+        var moved: [(item: Int, from: Int)] = []
+        while occupancy[s * instance.tableCount + t] < least {
+            var best: (item: Int, delta: Double)?
+            for item in sample(candidates, atMost: sampled) where itemTable[s][item] != t {
+                let delta = move(session: s, item: item, to: t)
+                undo()
+                if best == nil || delta < best?.delta ?? 0 { best = (item, delta) }
+            }
+            guard let best else { break }
+            moved.append((best.item, itemTable[s][best.item]))
+            move(session: s, item: best.item, to: t)
+        }
+        return moved
     }
 
     /// A starting temperature from the typical cost change of a random move.
