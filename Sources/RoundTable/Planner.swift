@@ -222,17 +222,18 @@ struct PlanningRun {
             let (start, columnsBySession) = (seat, compositions)
             // Sessions small enough to anneal in full from the rounded plan.
             let hot = items.allSatisfy { $0.extent <= Self.largestHotSession }
-            // Not when a full anneal follows, a session's bound has not converged in its
-            // time (the session is large for the time given, and its columns are few) and
-            // rounding would leave a core idle (fewer sessions than cores): then the anneal
-            // gets the time. Measured on single sessions planned alone (release build, 2
-            // cores, 9 seeds each): at 143-150 attendees in 6 s (bounds not converged), five
-            // sessions summed 693.0 with rounding and 680.0 without, the spread per session
-            // 1.2-2.4 → 0.2-1.0; at 100-120 attendees in 7.5-10 s (converged) skipping it
-            // made no difference or cost up to 0.7 % (one session 134.5 → 135.5).
-            let idle = hot && instance.sessionCount < cores
+            // Not a session whose bound has not converged in its time, when a full anneal
+            // follows: that anneal keeps little of a rounded plan's structure, the columns are
+            // few, and the session is large for the time given, so the anneal gets the time.
+            // Measured at 143-150 attendees (release build, 2 cores), bounds not converged:
+            // five sessions planned alone in 6 s (9 seeds each) summed 693.0 with rounding and
+            // 680.0 without, their spread 1.2-2.4 → 0.2-1.0; the five planned together in
+            // 30 s (6 seeds), totals 850.7 → 842.4 and the worst session's balance + size
+            // +4.3 % → +2.5 % over it alone (one run with rounding ended a session 10.6 %
+            // over). Sessions of 100-120 attendees in 7.5-10 s converge and still round
+            // (skipping it there made no difference or cost up to 0.7 %).
             let dealt = reseating ? [:] : Self.eachSession(instance.sessionCount, workers: cores) { s -> [Int]? in
-                guard !(idle && !converged[s]) else { return nil }
+                guard !hot || converged[s] else { return nil }
                 guard let columns = columnsBySession[s] else { return nil }
                 let bound = CompositionBound(instance: instance, session: s, items: items[s])
                 return CompositionRounding(bound: bound)
