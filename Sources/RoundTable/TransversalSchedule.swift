@@ -204,4 +204,8 @@ struct FiniteField: Sendable {
         guard a != 0, b != 0 else { return 0 }
         return power[(logarithm[a] + logarithm[b]) % (order - 1)]
     }
+
+    /// ω^e for the field's primitive element ω (e ≥ 0): every nonzero element once as e
+    /// runs over 0..<q − 1.
+    func primitivePower(_ e: Int) -> Int { power[e % (order - 1)] }
 }
