@@ -61,8 +61,8 @@ struct GolferSchedule: Sendable {
             if built.count == rounds, Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }
         if let rotational = RotationalSchedule(groups: groups, size: size, rounds: rounds) {
-            // 3q + 1 players in groups of 4 (19 × 4 × 25 took 6 s of search before, 22 × 4 × 29
-            // and 28 × 4 × 37 were not found in 10 s).
+            // 3q + 1 or 4q players in groups of 4 (19 × 4 × 25 took 6 s of search before;
+            // 22 × 4 × 29, 25 × 4 × 33 and 28 × 4 × 37 were not found in 10 s).
             let built = rotational.schedule()
             if Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }

@@ -1,75 +1,150 @@
 import Foundation
 
-/// Golfer schedules of 3q + 1 players in groups of 4 over up to q rounds, q ≡ 1 (mod 4) a
-/// prime power: the most rounds any schedule of that many players can have ((n − 1) / 3),
-/// a resolvable (3q + 1, 4, 1) design, 1-rotational over the additive group of GF(q).
+/// Golfer schedules of players in groups of 4 in which every pair meets exactly once over
+/// the most rounds possible ((n − 1) / 3): resolvable (n, 4, 1) designs whose rounds are a
+/// base round shifted over the additive group of GF(q). Two shapes, q a prime power:
 ///
-/// Players are ∞ and (x, j), x in GF(q), j < 3 (player number 1 + j·q + x, ∞ is 0). Round r
-/// is the base round shifted by r: (x, j) ↦ (x + r, j), ∞ fixed. With ω a primitive element,
-/// i = ω^((q−1)/4) (so i² = −1) and t = (q − 1)/4, the base round is
-/// {∞, (0, 0), (0, 1), (0, 2)} and, for e < t, ω^e times each of
-/// A = {(±1, 0), (±i, 1)}, B = {(±i, 0), (±1, 2)}, C = {(±1, 1), (±i, 2)}.
-/// These cover every nonzero x of every level once (±ω^e, ±iω^e over e < t are the q − 1
-/// nonzero elements). Two players meet in as many rounds as their pair's difference
-/// (x − y between levels j and k, ±(x − y) within a level) is made by a pair of the base
-/// round; that is once: within a level the base pairs {±ω^e}, {±iω^e} make ±2ω^e, ±2iω^e,
-/// every nonzero difference once; between two levels a block's two pairs {±a}, {±ia} make
-/// (1 − i)·a·{1, i, −1, −i}, over e < t every nonzero difference once, and the first block
-/// makes 0. So no meeting repeats (checked over the rounds: 7 × 4 × 9, 10 × 4 × 13,
-/// 19 × 4 × 25, 22 × 4 × 29, 28 × 4 × 37, 37 × 4 × 49 in the tests).
+/// - **n = 3q + 1, q ≡ 1 (mod 4)**, q rounds. Players ∞ and (x, j), x in GF(q), j < 3
+///   (player number 1 + j·q + x, ∞ is 0); round r shifts (x, j) to (x + r, j), ∞ fixed.
+///   With ω a primitive element, i = ω^t (i² = −1), t = (q − 1)/4, the base round is
+///   {∞, (0, 0), (0, 1), (0, 2)} and, for e < t, ω^e times each of A = {(±1, 0), (±i, 1)},
+///   B = {(±i, 0), (±1, 2)}, C = {(±1, 1), (±i, 2)}. Two players meet in as many rounds as
+///   their pair's difference (x − y between levels, ±(x − y) within one) is made by a pair
+///   of the base round. Within a level the pairs {±ω^e}, {±iω^e} make ±2ω^e, ±2iω^e: every
+///   nonzero difference once. Between two levels a block {±a} × {±ia} makes
+///   a(1 − i)·{1, i, −1, −i}, over e < t every nonzero difference once, and the first block
+///   makes 0. (7 × 4 × 9, 10 × 4 × 13, 19 × 4 × 25, 22 × 4 × 29, 28 × 4 × 37, 37 × 4 × 49.)
+/// - **n = 4q, q ≡ 1 (mod 12)**, q + (q − 1)/3 rounds. Players (x, j), j < 4 (number
+///   j·q + x). H = {±1, ±i}; its cosets in GF(q)* fall in three classes by the exponent of a
+///   representative modulo 3. Each class goes with one of the three 4-cycles of the levels
+///   (K₄ is three perfect matchings; a 4-cycle is K₄ without one), and each coset aH of the
+///   class gives the four blocks {(±a, u), (±ia, v)} along its cycle's edges u → v, so each
+///   level holds ±a and ±ia once. The base round is those blocks and {(0, j) : j < 4}; the
+///   other rounds are the shift-fixed rounds {(x + c·u_j, j) : j < 4}, x in GF(q), for c in
+///   H times the cubes' coset representatives. Within a level: as above. Between levels j
+///   and l, the blocks make (1 − i)aH over the cosets of the two cycles through the edge,
+///   the fixed rounds c(u_j − u_l), and the cycle missing the edge (the one of the edge's
+///   matching) must be exactly (u_j − u_l)/(1 − i) times the cubes: found when the cubic
+///   class of u_j − u_l is the same on both edges of each matching and differs between
+///   matchings (u = (0, 1, u₂, u₃), searched; none exists for q = 13 or 37, one for 25, 49,
+///   61, 73, 97, 109, 121, 157, 169, 181, checked). (25 × 4 × 33, 49 × 4 × 65.)
 struct RotationalSchedule: Sendable {
+    enum Shape: Sendable {
+        /// 3q + 1 players, one of them fixed by the shift.
+        case infinity
+        /// 4q players, with the levels' offsets of the fixed rounds.
+        case fourLevels(offsets: [Int])
+    }
+
     let field: FiniteField
+    let shape: Shape
     let rounds: Int
 
-    /// `nil` unless `groups` groups of `size` = 4 are 3q + 1 players, q ≡ 1 (mod 4) a prime
-    /// power (odd: −1 needs a square root other than 1), and `rounds` ≤ q.
+    /// `nil` unless `groups` groups of `size` = 4 are 3q + 1 players with q ≡ 1 (mod 4) and
+    /// `rounds` ≤ q, or 4q players with q ≡ 1 (mod 12), `rounds` ≤ q + (q − 1)/3 and offsets
+    /// found; q an odd prime power.
     init?(groups: Int, size: Int, rounds: Int) {
         guard size == 4, groups >= 1, rounds >= 1 else { return nil }
         let players = groups * size
-        guard (players - 1) % 3 == 0 else { return nil }
-        let q = (players - 1) / 3
-        guard q % 4 == 1, rounds <= q, let field = FiniteField(order: q), field.prime != 2 else { return nil }
-        self.field = field
         self.rounds = rounds
+        if (players - 1) % 3 == 0, case let q = (players - 1) / 3, q % 4 == 1, rounds <= q, let field = FiniteField(order: q), field.prime != 2 {
+            self.field = field
+            shape = .infinity
+            return
+        }
+        let q = players / 4
+        guard q % 12 == 1, rounds <= q + (q - 1) / 3, let field = FiniteField(order: q), let offsets = Self.offsets(field) else { return nil }
+        self.field = field
+        shape = .fourLevels(offsets: offsets)
     }
 
-    /// The base round's groups as (x, level) points; the first holds ∞ (level −1) too.
+    /// The perfect matchings of the levels 0-3 (each as its two edges) and, for each, the
+    /// 4-cycle without its edges, as directed edges.
+    static let matchings = [[(0, 1), (2, 3)], [(0, 2), (1, 3)], [(0, 3), (1, 2)]]
+    static let cycles = [[(0, 2), (2, 1), (1, 3), (3, 0)], [(0, 1), (1, 2), (2, 3), (3, 0)], [(0, 1), (1, 3), (3, 2), (2, 0)]]
+
+    /// Offsets u = (0, 1, u₂, u₃) whose differences have the same cubic class on the two
+    /// edges of each matching, and three different classes over the matchings.
+    static func offsets(_ field: FiniteField) -> [Int]? {
+        let q = field.order
+        func cubic(_ a: Int, _ b: Int) -> Int { field.exponent(of: field.add(a, field.negate(b))) % 3 }
+        for u2 in 2..<q {
+            for u3 in 2..<q where u3 != u2 {
+                let u = [0, 1, u2, u3]
+                let classes = matchings.map { edges in edges.map { cubic(u[$0.0], u[$0.1]) } }
+                guard classes.allSatisfy({ $0[0] == $0[1] }), Set(classes.map { $0[0] }).count == 3 else { continue }
+                return u
+            }
+        }
+        return nil
+    }
+
+    /// The base round's groups as (x, level) points; for `.infinity` the first holds ∞ (level −1) too.
     func baseRound() -> [[(x: Int, level: Int)]] {
         let q = field.order
         let t = (q - 1) / 4
         let i = field.primitivePower(t)
-        let one = 1
-        // (value, level) pairs: each entry stands for ±value at its level.
-        let shapes: [[(Int, Int)]] = [[(one, 0), (i, 1)], [(i, 0), (one, 2)], [(one, 1), (i, 2)]]
-        var groups: [[(x: Int, level: Int)]] = [[(0, -1), (0, 0), (0, 1), (0, 2)]]
-        for e in 0..<t {
-            let w = field.primitivePower(e)
-            for shape in shapes {
-                groups.append(shape.flatMap { value, level -> [(x: Int, level: Int)] in
-                    let a = field.multiply(w, value)
-                    return [(a, level), (field.negate(a), level)]
-                })
+        func pair(_ a: Int, _ level: Int) -> [(x: Int, level: Int)] { [(a, level), (field.negate(a), level)] }
+        switch shape {
+        case .infinity:
+            var groups: [[(x: Int, level: Int)]] = [[(0, -1), (0, 0), (0, 1), (0, 2)]]
+            for e in 0..<t {
+                let w = field.primitivePower(e)
+                let iw = field.multiply(i, w)
+                groups.append(pair(w, 0) + pair(iw, 1))
+                groups.append(pair(iw, 0) + pair(w, 2))
+                groups.append(pair(w, 1) + pair(iw, 2))
             }
+            return groups
+        case .fourLevels(let u):
+            var groups: [[(x: Int, level: Int)]] = [(0..<4).map { (0, $0) }]
+            let scale = field.inverse(field.add(1, field.negate(i)))  // 1 / (1 − i)
+            for (k, edges) in Self.matchings.enumerated() {
+                let (j, l) = edges[0]
+                let d = field.multiply(scale, field.add(u[j], field.negate(u[l])))
+                for m in 0..<(t / 3) {
+                    let a = field.multiply(d, field.primitivePower(3 * m))
+                    let ia = field.multiply(i, a)
+                    for (from, to) in Self.cycles[k] { groups.append(pair(a, from) + pair(ia, to)) }
+                }
+            }
+            return groups
         }
-        return groups
     }
 
     /// The rounds (`[round][player] → group`).
     func schedule() -> [[Int]] {
         let q = field.order
         let base = baseRound()
-        return (0..<rounds).map { r in
-            var labels = [Int](repeating: 0, count: 3 * q + 1)
-            for (g, members) in base.enumerated() {
-                for point in members {
-                    if point.level < 0 {
-                        labels[0] = g
-                    } else {
-                        labels[1 + point.level * q + field.add(point.x, r)] = g
+        switch shape {
+        case .infinity:
+            return (0..<rounds).map { r in
+                var labels = [Int](repeating: 0, count: 3 * q + 1)
+                for (g, members) in base.enumerated() {
+                    for point in members {
+                        if point.level < 0 { labels[0] = g } else { labels[1 + point.level * q + field.add(point.x, r)] = g }
                     }
                 }
+                return labels
             }
-            return labels
+        case .fourLevels(let u):
+            let i = field.primitivePower((q - 1) / 4)
+            let units = [1, i, field.negate(1), field.negate(i)]
+            let multipliers = (0..<((q - 1) / 12)).flatMap { m in units.map { field.multiply($0, field.primitivePower(3 * m)) } }
+            return (0..<rounds).map { r in
+                var labels = [Int](repeating: 0, count: 4 * q)
+                if r < q {
+                    for (g, members) in base.enumerated() {
+                        for point in members { labels[point.level * q + field.add(point.x, r)] = g }
+                    }
+                } else {
+                    let c = multipliers[r - q]
+                    for x in 0..<q {
+                        for j in 0..<4 { labels[j * q + field.add(x, field.multiply(c, u[j]))] = x }
+                    }
+                }
+                return labels
+            }
         }
     }
 }

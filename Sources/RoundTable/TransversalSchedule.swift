@@ -208,4 +208,10 @@ struct FiniteField: Sendable {
     /// ω^e for the field's primitive element ω (e ≥ 0): every nonzero element once as e
     /// runs over 0..<q − 1.
     func primitivePower(_ e: Int) -> Int { power[e % (order - 1)] }
+
+    /// The e < q − 1 with ω^e = a (a ≠ 0).
+    func exponent(of a: Int) -> Int { logarithm[a] }
+
+    /// 1 / a (a ≠ 0).
+    func inverse(_ a: Int) -> Int { power[(order - 1 - logarithm[a]) % (order - 1)] }
 }

@@ -197,7 +197,12 @@ struct GolferTests {
     /// 3q + 1 players in groups of 4, q ≡ 1 (mod 4) a prime power, over q rounds (the most
     /// any schedule can have: each player meets 3 a round, 3q others in all) and fewer:
     /// GF(9), GF(13), GF(25), GF(29), GF(37), GF(49), and GF(5), the affine plane of order 4.
-    @Test(arguments: [(7, 4, 9), (10, 4, 13), (19, 4, 25), (22, 4, 29), (28, 4, 37), (37, 4, 49), (4, 4, 5), (19, 4, 7), (31, 4, 2)])
+    /// And 4q players, q ≡ 1 (mod 12), over q + (q − 1)/3 rounds (GF(25), GF(49), GF(61)) and
+    /// fewer (some of the rounds the shift fixes, or none).
+    @Test(arguments: [
+        (7, 4, 9), (10, 4, 13), (19, 4, 25), (22, 4, 29), (28, 4, 37), (37, 4, 49), (4, 4, 5), (19, 4, 7), (31, 4, 2),
+        (25, 4, 33), (49, 4, 65), (61, 4, 81), (25, 4, 30), (25, 4, 20),
+    ])
     func rotationalSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
         let design = try #require(RotationalSchedule(groups: groups, size: size, rounds: rounds))
         let built = design.schedule()
@@ -214,9 +219,13 @@ struct GolferTests {
         }
     }
 
-    @Test func rotationalSchedulesNeedThreeQPlusOnePlayersInGroupsOfFour() {
-        #expect(RotationalSchedule(groups: 25, size: 4, rounds: 33) == nil)  // 33 is no prime power
-        #expect(RotationalSchedule(groups: 16, size: 4, rounds: 21) == nil)  // 21 is no prime power
+    @Test func rotationalSchedulesNeedThreeQPlusOneOrFourQPlayersInGroupsOfFour() throws {
+        #expect(RotationalSchedule(groups: 25, size: 4, rounds: 34) == nil)  // 100 players meet 99 others, 3 a round
+        #expect(RotationalSchedule(groups: 16, size: 4, rounds: 21) == nil)  // 21 is no prime power, 16 ≢ 1 (mod 12)
+        // Four levels over GF(13) and GF(37) have no offsets; 52 and 148 players are 3q + 1 as well.
+        #expect(RotationalSchedule.offsets(try #require(FiniteField(order: 13))) == nil)
+        #expect(RotationalSchedule.offsets(try #require(FiniteField(order: 37))) == nil)
+        #expect(RotationalSchedule.offsets(try #require(FiniteField(order: 25))) != nil)
         #expect(RotationalSchedule(groups: 10, size: 4, rounds: 14) == nil)  // more rounds than GF(13) has elements
         #expect(RotationalSchedule(groups: 11, size: 4, rounds: 5) == nil)  // 44 players: 43 is not 3q + 1
         #expect(RotationalSchedule(groups: 4, size: 3, rounds: 4) == nil)  // groups of 3
@@ -444,7 +453,7 @@ struct GolferTests {
     // by annealing is tested above, with restarts; the planner on it: Benchmarks/README.md.
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
-        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
