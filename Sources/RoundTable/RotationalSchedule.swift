@@ -28,12 +28,24 @@ import Foundation
 ///   class of u_j − u_l is the same on both edges of each matching and differs between
 ///   matchings (u = (0, 1, u₂, u₃), searched; none exists for q = 13 or 37, one for 25, 49,
 ///   61, 73, 97, 109, 121, 157, 169, 181, checked). (25 × 4 × 33, 49 × 4 × 65.)
+///
+/// And in groups of 3, Ray-Chaudhuri and Wilson's shape for Kirkman triple systems:
+/// - **n = 3q, q ≡ 1 (mod 6)**, q + (q − 1)/2 rounds. Players (x, j), j < 3. With
+///   t = (q − 1)/6, ζ = ω^(2t) (a cube root of 1) and D = {ω^e ζ^m : e < t, m < 3} (half of
+///   GF(q)*, −D the other half), p = (1, 2, 3): the base round is {(0, j) : j < 3}, the
+///   triples −p_j ω^e {1, ζ, ζ²} at each level j (e < t) and the transversal triples
+///   d·(p₀, p₁, p₂), d in D; the other rounds are the shift-fixed rounds
+///   {(x + d p_j, j) : j < 3}, d in −D. Within a level, −p_j ω^e (1 − ζ) ζ^m (and negatives)
+///   make every nonzero difference once; between levels j and l the base round makes 0 and
+///   (p_j − p_l)·D, the fixed rounds (p_j − p_l)·(−D). (31 × 3 × 46, 37 × 3 × 55.)
 struct RotationalSchedule: Sendable {
     enum Shape: Sendable {
         /// 3q + 1 players, one of them fixed by the shift.
         case infinity
         /// 4q players, with the levels' offsets of the fixed rounds.
         case fourLevels(offsets: [Int])
+        /// 3q players in groups of 3.
+        case triples
     }
 
     let field: FiniteField
@@ -42,11 +54,19 @@ struct RotationalSchedule: Sendable {
 
     /// `nil` unless `groups` groups of `size` = 4 are 3q + 1 players with q ≡ 1 (mod 4) and
     /// `rounds` ≤ q, or 4q players with q ≡ 1 (mod 12), `rounds` ≤ q + (q − 1)/3 and offsets
-    /// found; q an odd prime power.
+    /// found, or groups of 3 are 3q players with q ≡ 1 (mod 6) and `rounds` ≤ q + (q − 1)/2;
+    /// q a prime power (of a prime above 3 for triples, so that 1, 2, 3 differ).
     init?(groups: Int, size: Int, rounds: Int) {
-        guard size == 4, groups >= 1, rounds >= 1 else { return nil }
+        guard size == 3 || size == 4, groups >= 1, rounds >= 1 else { return nil }
         let players = groups * size
         self.rounds = rounds
+        if size == 3 {
+            let q = groups
+            guard q % 6 == 1, rounds <= q + (q - 1) / 2, let field = FiniteField(order: q), field.prime > 3 else { return nil }
+            self.field = field
+            shape = .triples
+            return
+        }
         if (players - 1) % 3 == 0, case let q = (players - 1) / 3, q % 4 == 1, rounds <= q, let field = FiniteField(order: q), field.prime != 2 {
             self.field = field
             shape = .infinity
@@ -109,7 +129,24 @@ struct RotationalSchedule: Sendable {
                 }
             }
             return groups
+        case .triples:
+            var groups: [[(x: Int, level: Int)]] = [(0..<3).map { (0, $0) }]
+            let t = (q - 1) / 6
+            for j in 0..<3 {
+                for e in 0..<t {
+                    let a = field.negate(field.multiply(j + 1, field.primitivePower(e)))
+                    groups.append((0..<3).map { (field.multiply(a, field.primitivePower(2 * t * $0)), j) })
+                }
+            }
+            for d in halfOfUnits() { groups.append((0..<3).map { (field.multiply(d, $0 + 1), $0) }) }
+            return groups
         }
+    }
+
+    /// D = {ω^e ζ^m : e < (q − 1)/6, m < 3} for ``Shape/triples``.
+    private func halfOfUnits() -> [Int] {
+        let t = (field.order - 1) / 6
+        return (0..<3).flatMap { m in (0..<t).map { e in field.primitivePower(e + 2 * t * m) } }
     }
 
     /// The rounds (`[round][player] → group`).
@@ -141,6 +178,22 @@ struct RotationalSchedule: Sendable {
                     let c = multipliers[r - q]
                     for x in 0..<q {
                         for j in 0..<4 { labels[j * q + field.add(x, field.multiply(c, u[j]))] = x }
+                    }
+                }
+                return labels
+            }
+        case .triples:
+            let fixed = halfOfUnits().map { field.negate($0) }
+            return (0..<rounds).map { r in
+                var labels = [Int](repeating: 0, count: 3 * q)
+                if r < q {
+                    for (g, members) in base.enumerated() {
+                        for point in members { labels[point.level * q + field.add(point.x, r)] = g }
+                    }
+                } else {
+                    let d = fixed[r - q]
+                    for x in 0..<q {
+                        for j in 0..<3 { labels[j * q + field.add(x, field.multiply(d, j + 1))] = x }
                     }
                 }
                 return labels

@@ -198,10 +198,12 @@ struct GolferTests {
     /// any schedule can have: each player meets 3 a round, 3q others in all) and fewer:
     /// GF(9), GF(13), GF(25), GF(29), GF(37), GF(49), and GF(5), the affine plane of order 4.
     /// And 4q players, q ≡ 1 (mod 12), over q + (q − 1)/3 rounds (GF(25), GF(49), GF(61)) and
-    /// fewer (some of the rounds the shift fixes, or none).
+    /// fewer (some of the rounds the shift fixes, or none); 3q players in groups of 3,
+    /// q ≡ 1 (mod 6), over (3q − 1)/2 rounds (Kirkman triple systems) and fewer.
     @Test(arguments: [
         (7, 4, 9), (10, 4, 13), (19, 4, 25), (22, 4, 29), (28, 4, 37), (37, 4, 49), (4, 4, 5), (19, 4, 7), (31, 4, 2),
         (25, 4, 33), (49, 4, 65), (61, 4, 81), (25, 4, 30), (25, 4, 20),
+        (7, 3, 10), (13, 3, 19), (31, 3, 46), (25, 3, 37), (49, 3, 73), (31, 3, 40), (31, 3, 20),
     ])
     func rotationalSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
         let design = try #require(RotationalSchedule(groups: groups, size: size, rounds: rounds))
@@ -210,7 +212,7 @@ struct GolferTests {
         #expect(built.allSatisfy { $0.count == groups * size })
         #expect(Self.repeats(built, size: size) == 0)
         // At the most rounds every pair of players meets exactly once.
-        if rounds == (groups * size - 1) / 3 {
+        if rounds == (groups * size - 1) / (size - 1) {
             var met = Set<Int>()
             for labels in built {
                 for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * labels.count + b) } }
@@ -219,7 +221,7 @@ struct GolferTests {
         }
     }
 
-    @Test func rotationalSchedulesNeedThreeQPlusOneOrFourQPlayersInGroupsOfFour() throws {
+    @Test func rotationalSchedulesNeedTheirShapesPlayerCounts() throws {
         #expect(RotationalSchedule(groups: 25, size: 4, rounds: 34) == nil)  // 100 players meet 99 others, 3 a round
         #expect(RotationalSchedule(groups: 16, size: 4, rounds: 21) == nil)  // 21 is no prime power, 16 ≢ 1 (mod 12)
         // Four levels over GF(13) and GF(37) have no offsets; 52 and 148 players are 3q + 1 as well.
@@ -228,7 +230,10 @@ struct GolferTests {
         #expect(RotationalSchedule.offsets(try #require(FiniteField(order: 25))) != nil)
         #expect(RotationalSchedule(groups: 10, size: 4, rounds: 14) == nil)  // more rounds than GF(13) has elements
         #expect(RotationalSchedule(groups: 11, size: 4, rounds: 5) == nil)  // 44 players: 43 is not 3q + 1
-        #expect(RotationalSchedule(groups: 4, size: 3, rounds: 4) == nil)  // groups of 3
+        #expect(RotationalSchedule(groups: 29, size: 3, rounds: 43) == nil)  // 29 ≢ 1 (mod 6)
+        #expect(RotationalSchedule(groups: 31, size: 3, rounds: 47) == nil)  // 93 players meet 92 others, 2 a round
+        #expect(RotationalSchedule(groups: 9, size: 3, rounds: 13) == nil)  // 9 ≢ 1 (mod 6)
+        #expect(RotationalSchedule(groups: 7, size: 5, rounds: 4) == nil)  // groups of 5
         #expect(RotationalSchedule(groups: 25, size: 4, rounds: 0) == nil)
     }
 
@@ -453,7 +458,7 @@ struct GolferTests {
     // by annealing is tested above, with restarts; the planner on it: Benchmarks/README.md.
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
-        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
