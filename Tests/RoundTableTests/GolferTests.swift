@@ -475,7 +475,9 @@ struct GolferTests {
     /// rounds: the affine plane of order 8 seats every pair once in 9 rounds, so the 10th
     /// round's 224 meetings are all repeats (the planner starts from those 9 rounds; an
     /// affine space over GF(2) gave 288).
-    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224)])
+    /// 25 tables of 4 over 34 rounds and 31 tables of 3 over 47: one round past a design in
+    /// which every pair meets once, so every meeting of the last round repeats (25·6, 31·3).
+    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224), (25, 4, 34, 150), (31, 3, 47, 93)])
     func plannerReachesTheFewestForcedRepeats(groups: Int, size: Int, rounds: Int, fewest: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
