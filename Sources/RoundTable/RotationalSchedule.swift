@@ -1,8 +1,9 @@
 import Foundation
 
-/// Golfer schedules of players in groups of 4 in which every pair meets exactly once over
-/// the most rounds possible ((n − 1) / 3): resolvable (n, 4, 1) designs whose rounds are a
-/// base round shifted over the additive group of GF(q). Two shapes, q a prime power:
+/// Golfer schedules in which every pair meets exactly once over the most rounds possible
+/// ((n − 1)/(k − 1) for n players in groups of k): resolvable (n, k, 1) designs whose rounds
+/// are a base round shifted over the additive group of GF(q), and in two of the three shapes
+/// some rounds the shift leaves as they are. q is a prime power. In groups of 4:
 ///
 /// - **n = 3q + 1, q ≡ 1 (mod 4)**, q rounds. Players ∞ and (x, j), x in GF(q), j < 3
 ///   (player number 1 + j·q + x, ∞ is 0); round r shifts (x, j) to (x + r, j), ∞ fixed.
@@ -29,8 +30,9 @@ import Foundation
 ///   matchings (u = (0, 1, u₂, u₃), searched; none exists for q = 13 or 37, one for 25, 49,
 ///   61, 73, 97, 109, 121, 157, 169, 181, checked). (25 × 4 × 33, 49 × 4 × 65.)
 ///
-/// And in groups of 3, Ray-Chaudhuri and Wilson's shape for Kirkman triple systems:
-/// - **n = 3q, q ≡ 1 (mod 6)**, q + (q − 1)/2 rounds. Players (x, j), j < 3. With
+/// In groups of 3, Ray-Chaudhuri and Wilson's shape for Kirkman triple systems:
+/// - **n = 3q, q ≡ 1 (mod 6)**, q + (q − 1)/2 rounds. Players (x, j), j < 3 (number
+///   j·q + x). With
 ///   t = (q − 1)/6, ζ = ω^(2t) (a cube root of 1) and D = {ω^e ζ^m : e < t, m < 3} (half of
 ///   GF(q)*, −D the other half), p = (1, 2, 3): the base round is {(0, j) : j < 3}, the
 ///   triples −p_j ω^e {1, ζ, ζ²} at each level j (e < t) and the transversal triples
