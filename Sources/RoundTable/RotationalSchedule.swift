@@ -151,6 +151,22 @@ struct RotationalSchedule: Sendable {
         return (0..<3).flatMap { m in (0..<t).map { e in field.primitivePower(e + 2 * t * m) } }
     }
 
+    /// The levels' offsets and the multipliers c of the rounds the shift fixes,
+    /// {(x + c·offset_j, j)} over x (none for ``Shape/infinity``).
+    private func fixedRounds() -> (offsets: [Int], multipliers: [Int]) {
+        let q = field.order
+        switch shape {
+        case .infinity:
+            return ([], [])
+        case .fourLevels(let u):
+            let i = field.primitivePower((q - 1) / 4)
+            let units = [1, i, field.negate(1), field.negate(i)]
+            return (u, (0..<((q - 1) / 12)).flatMap { m in units.map { field.multiply($0, field.primitivePower(3 * m)) } })
+        case .triples:
+            return ([1, 2, 3], halfOfUnits().map { field.negate($0) })
+        }
+    }
+
     /// The rounds (`[round][player] → group`).
     func schedule() -> [[Int]] {
         let q = field.order
@@ -166,12 +182,11 @@ struct RotationalSchedule: Sendable {
                 }
                 return labels
             }
-        case .fourLevels(let u):
-            let i = field.primitivePower((q - 1) / 4)
-            let units = [1, i, field.negate(1), field.negate(i)]
-            let multipliers = (0..<((q - 1) / 12)).flatMap { m in units.map { field.multiply($0, field.primitivePower(3 * m)) } }
+        case .fourLevels, .triples:
+            let (offsets, multipliers) = fixedRounds()
+            let levels = offsets.count
             return (0..<rounds).map { r in
-                var labels = [Int](repeating: 0, count: 4 * q)
+                var labels = [Int](repeating: 0, count: levels * q)
                 if r < q {
                     for (g, members) in base.enumerated() {
                         for point in members { labels[point.level * q + field.add(point.x, r)] = g }
@@ -179,23 +194,7 @@ struct RotationalSchedule: Sendable {
                 } else {
                     let c = multipliers[r - q]
                     for x in 0..<q {
-                        for j in 0..<4 { labels[j * q + field.add(x, field.multiply(c, u[j]))] = x }
-                    }
-                }
-                return labels
-            }
-        case .triples:
-            let fixed = halfOfUnits().map { field.negate($0) }
-            return (0..<rounds).map { r in
-                var labels = [Int](repeating: 0, count: 3 * q)
-                if r < q {
-                    for (g, members) in base.enumerated() {
-                        for point in members { labels[point.level * q + field.add(point.x, r)] = g }
-                    }
-                } else {
-                    let d = fixed[r - q]
-                    for x in 0..<q {
-                        for j in 0..<3 { labels[j * q + field.add(x, field.multiply(d, j + 1))] = x }
+                        for j in 0..<levels { labels[j * q + field.add(x, field.multiply(c, offsets[j]))] = x }
                     }
                 }
                 return labels
