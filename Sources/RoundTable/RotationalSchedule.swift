@@ -89,7 +89,7 @@ struct RotationalSchedule: Sendable {
     /// edges of each matching, and three different classes over the matchings.
     static func offsets(_ field: FiniteField) -> [Int]? {
         let q = field.order
-        func cubic(_ a: Int, _ b: Int) -> Int { field.exponent(of: field.add(a, field.negate(b))) % 3 }
+        func cubic(_ a: Int, _ b: Int) -> Int { field.exponent(of: field.subtract(a, b)) % 3 }
         for u2 in 2..<q {
             for u3 in 2..<q where u3 != u2 {
                 let u = [0, 1, u2, u3]
@@ -120,10 +120,10 @@ struct RotationalSchedule: Sendable {
             return groups
         case .fourLevels(let u):
             var groups: [[(x: Int, level: Int)]] = [(0..<4).map { (0, $0) }]
-            let scale = field.inverse(field.add(1, field.negate(i)))  // 1 / (1 − i)
+            let scale = field.inverse(field.subtract(1, i))  // 1 / (1 − i)
             for (k, edges) in Self.matchings.enumerated() {
                 let (j, l) = edges[0]
-                let d = field.multiply(scale, field.add(u[j], field.negate(u[l])))
+                let d = field.multiply(scale, field.subtract(u[j], u[l]))
                 for m in 0..<(t / 3) {
                     let a = field.multiply(d, field.primitivePower(3 * m))
                     let ia = field.multiply(i, a)

@@ -48,9 +48,9 @@ struct TransversalSchedule: Sendable {
         /// a − b.
         func subtract(_ a: Int, _ b: Int) -> Int {
             switch self {
-            case .field(let field): return field.add(a, field.negate(b))
+            case .field(let field): return field.subtract(a, b)
             case .integers(let g): return ((a - b) % g + g) % g
-            case .product(let fields): return Self.componentwise(fields, a, b) { $0.add($1, $0.negate($2)) }
+            case .product(let fields): return Self.componentwise(fields, a, b) { $0.subtract($1, $2) }
             }
         }
 
@@ -199,6 +199,9 @@ struct FiniteField: Sendable {
         }
         return result
     }
+
+    /// a − b.
+    func subtract(_ a: Int, _ b: Int) -> Int { add(a, negate(b)) }
 
     func multiply(_ a: Int, _ b: Int) -> Int {
         guard a != 0, b != 0 else { return 0 }
