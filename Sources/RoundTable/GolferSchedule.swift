@@ -67,6 +67,13 @@ struct GolferSchedule: Sendable {
             let built = rotational.schedule()
             if Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }
+        if target == 0 {
+            // Columns crossed by a transversal design, then a smaller schedule in every
+            // column (117 = 3 × 39 players: 39 rounds crossing and a Kirkman system of 39 in
+            // each column, 58 in all; none of them was found in 2 s before).
+            let quick = Date().addingTimeInterval(max(0.05, deadline.timeIntervalSinceNow * 0.3))
+            if let built = columns(rounds, seed: seed, deadline: min(deadline, quick), stop: stop) { return seat(built) }
+        }
         if design == nil, rounds == 4, size == groups {
             // Two orthogonal Latin squares by search (order 10: 0.1 s, measured).
             let quick = Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3)))
@@ -110,7 +117,7 @@ struct GolferSchedule: Sendable {
     /// Up to 3 rounds less than asked, without a repeat, from a construction: the tabu
     /// search starts from them and adds the others (10 × 5 × 10 from 9 rounds of translates,
     /// 18 × 3 × 26 from a transversal design's: see Benchmarks/README.md). Nil when none applies.
-    private func firstRounds(seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+    private func firstRounds(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
             if let design = TransversalSchedule(groups: groups, size: size, rounds: k) {
@@ -122,6 +129,11 @@ struct GolferSchedule: Sendable {
             if let design = RotationalSchedule(groups: groups, size: size, rounds: k) {
                 let built = design.schedule()
                 if Self.repeats(built, groups: groups) == 0 { return built }
+            }
+            if target > 0 {
+                // 39 × 3 × 59 from the 58 rounds of 39 × 3 × 58 (117 repeats, the bound).
+                let share = Date().addingTimeInterval(max(0.02, deadline.timeIntervalSinceNow * 0.2))
+                if let built = columns(k, seed: seed, deadline: min(deadline, share), stop: stop) { return built }
             }
             let quick = Date().addingTimeInterval(min(0.1, max(0.02, deadline.timeIntervalSinceNow * 0.03)))
             if let built = translates(k, seed: seed, until: min(deadline, quick), stop: stop) { return built }
@@ -165,6 +177,44 @@ struct GolferSchedule: Sendable {
             Self.repeats(schedule, groups: groups) == 0
         else { return nil }
         return schedule
+    }
+
+    /// `k` rounds without a repeat made of columns: players (i, j), i < g groups, j < s
+    /// seats (player j·g + i). The first g rounds cross the columns (a
+    /// ``TransversalSchedule`` whose g rounds meet every pair of players of different
+    /// columns once); the other k − g seat each column on its own, every column with the
+    /// same schedule of g players in g/s groups, found by this scheduler (any of its
+    /// constructions or searches) until `deadline`. With groups of 3 this is the classical
+    /// tripling of Kirkman triple systems: 3g players in (3g − 1)/2 rounds from g in
+    /// (g − 1)/2 (and nearly Kirkman systems, (3g − 2)/2 from (g − 2)/2). Nil when the
+    /// columns are not crossed in g rounds, k ≤ g, or no column schedule is found.
+    func columns(_ k: Int, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
+        let (g, s) = (groups, size)
+        let perColumn = g / s
+        guard s >= 2, g % s == 0, perColumn >= 2, k > g, (k - g) * (s - 1) <= g - 1 else { return nil }
+        // No nearly Kirkman triple system of order 6 or 12 exists (Kotzig and Rosa): 12
+        // × 3 × 17 would spend the search's share on 4 × 3 × 5 in vain.
+        guard !(s == 3 && (g == 6 || g == 12) && k - g >= (g - 2) / 2) else { return nil }
+        guard let design = TransversalSchedule(groups: g, size: s, rounds: g), design.crossesEveryPair else { return nil }
+        let request = SeatingRequest(
+            sessions: (1...(k - g)).map { "round\($0)" },
+            tables: (1...perColumn).map { Table(id: "G\($0)", capacity: s, minSize: s) },
+            attendees: (1...g).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 1))
+        guard case .success(let inner) = request.makeInstance(), let column = GolferSchedule(inner, bound: RepeatBound(inner)),
+            column.target == 0
+        else { return nil }
+        let within = column.seating(seed: seed, deadline: deadline, stop: stop)
+        guard within.count == k - g, Self.repeats(within, groups: perColumn) == 0 else { return nil }
+        let crossing = design.rounds(g)
+        guard crossing.count == g else { return nil }
+        let built = crossing + within.map { labels in
+            (0..<(g * s)).map { p in
+                let (j, i) = p.quotientAndRemainder(dividingBy: g)
+                return j * perColumn + labels[i]
+            }
+        }
+        return Self.repeats(built, groups: g) == 0 ? built : nil
     }
 
     /// `k` rounds of translates without a repeat (``DifferenceSchedule``), searched until

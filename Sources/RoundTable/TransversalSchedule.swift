@@ -3,7 +3,9 @@ import Foundation
 /// Golfer schedules from a transversal design: `groups` = g groups of `size` = s ≤ g.
 ///
 /// Player (i, j), i < g, j < s (player number j·g + i), sits in round k at group
-/// i + k·x_j, with x_j distinct. Two players (i, j) and (i', j') with j ≠ j' meet in round k
+/// i + k·x_j, with x_j distinct (x_j = j, or in a product of fields j in every component,
+/// so that every difference of two is invertible when s is at most the smallest field's
+/// order: 36 = 4·9 then makes 36 rounds of 3 columns). Two players (i, j) and (i', j') with j ≠ j' meet in round k
 /// exactly when i − i' = k·(x_j' − x_j), and players with the same j never meet. Over a
 /// field of order g (a prime power) that k is unique, so every k of the field is a round:
 /// g rounds without a repeat (8 × 5 × 8, 9 × 5 × 9, 11 × 10 × 11, 13 × 7 × 13), one more
@@ -19,6 +21,8 @@ struct TransversalSchedule: Sendable {
     let ring: Ring
     /// The multipliers k, one per round (before the columns round).
     let multipliers: [Int]
+    /// x_j, one per column.
+    let labels: [Int]
 
     /// A commutative ring on the elements 0..<g.
     enum Ring: Sendable {
@@ -93,28 +97,51 @@ struct TransversalSchedule: Sendable {
         if let field = FiniteField(order: g) {
             ring = .field(field)
             multipliers = Array(0..<g)
+            labels = Array(0..<s)
         } else {
             // Greedy in each ring: keep k when k − k' times every difference of two
-            // column labels x_j = j stays nonzero.
-            func chosen(_ ring: Ring) -> [Int] {
-                let differences = Set((0..<s).flatMap { j in (0..<s).filter { $0 != j }.map { ring.subtract(j, $0) } })
+            // column labels stays nonzero.
+            func chosen(_ ring: Ring, _ labels: [Int]) -> [Int] {
+                let differences = Set(labels.flatMap { x in labels.filter { $0 != x }.map { ring.subtract(x, $0) } })
                 var kept: [Int] = []
                 for k in 0..<g where kept.allSatisfy({ other in differences.allSatisfy { ring.multiply(ring.subtract(k, other), $0) != 0 } }) {
                     kept.append(k)
                 }
                 return kept
             }
-            let integers = chosen(.integers(g))
-            if let fields = Ring.factors(g), case let product = chosen(.product(fields)), product.count > integers.count {
+            let integers = chosen(.integers(g), Array(0..<s))
+            if let fields = Ring.factors(g), case let diagonal = Self.diagonal(s, fields),
+                case let product = chosen(.product(fields), diagonal), product.count > integers.count
+            {
                 ring = .product(fields)
                 multipliers = product
+                labels = diagonal
             } else {
                 ring = .integers(g)
                 multipliers = integers
+                labels = Array(0..<s)
             }
         }
         guard rounds <= multipliers.count + (s == g ? 1 : 0) else { return nil }
     }
+
+    /// Column labels in a product of fields: j in every component when s is at most the
+    /// smallest order (all differences invertible), else j itself.
+    private static func diagonal(_ s: Int, _ fields: [FiniteField]) -> [Int] {
+        guard let smallest = fields.map(\.order).min(), s <= smallest else { return Array(0..<s) }
+        return (0..<s).map { j in
+            var (label, scale) = (0, 1)
+            for field in fields {
+                label += scale * j
+                scale *= field.order
+            }
+            return label
+        }
+    }
+
+    /// Every round of columns met across: `groups` rounds in which each pair of players in
+    /// different columns meets exactly once (players of one column never meet).
+    var crossesEveryPair: Bool { multipliers.count == groups }
 
     /// The first `count` rounds (`[round][player] → group`), the columns round last.
     func rounds(_ count: Int) -> [[Int]] {
@@ -123,7 +150,7 @@ struct TransversalSchedule: Sendable {
         for k in multipliers.prefix(count) {
             result.append((0..<(g * s)).map { p in
                 let (j, i) = p.quotientAndRemainder(dividingBy: g)
-                return ring.add(i, ring.multiply(k, j))
+                return ring.add(i, ring.multiply(k, labels[j]))
             })
         }
         if result.count < count && s == g { result.append((0..<(g * s)).map { $0 / g }) }

@@ -245,6 +245,61 @@ struct GolferTests {
         #expect(TransversalSchedule(groups: 4, size: 5, rounds: 2) == nil)  // more per group than groups
     }
 
+    /// In a product of fields the columns are labelled j in every component, so 36 = 4·9,
+    /// 48 = 16·3 and 12 = 4·3 cross three columns in as many rounds as groups (with j itself
+    /// only 4 or 3 rounds did); 10 cannot (a field of 2).
+    @Test(arguments: [(36, true), (48, true), (12, true), (20, true), (10, false), (18, false)])
+    func transversalSchedulesCrossThreeColumnsInEveryRoundOfAProductOfFields(groups: Int, crosses: Bool) throws {
+        let design = TransversalSchedule(groups: groups, size: 3, rounds: groups)
+        #expect((design?.crossesEveryPair ?? false) == crosses)
+        guard crosses, let design else { return }
+        let built = design.rounds(groups)
+        #expect(built.count == groups)
+        #expect(Self.repeats(built, size: 3) == 0)
+        // Every pair of players in different columns (player j·g + i) meets exactly once.
+        var met = Set<Int>()
+        for labels in built {
+            for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * labels.count + b) } }
+        }
+        #expect(met.count == 3 * groups * groups)
+        #expect(met.allSatisfy { ($0 / (3 * groups)) / groups != ($0 % (3 * groups)) / groups })
+    }
+
+    /// Columns crossed in g rounds and a schedule of g players in every column: the tripled
+    /// Kirkman systems of 3·39 and 3·45 players (45 itself tripled from 15), nearly Kirkman
+    /// systems of 3·36 and 3·48, 4·52 players in groups of 4 (13 × 4 × 17 in each column),
+    /// and fewer rounds than the most.
+    @Test(arguments: [(39, 3, 58), (45, 3, 67), (36, 3, 53), (48, 3, 71), (52, 4, 69), (20, 4, 25), (39, 3, 45), (15, 3, 22)])
+    func columnSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
+        let instance = try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds))
+        let golfer = try #require(GolferSchedule(instance, bound: RepeatBound(instance)))
+        let built = try #require(golfer.columns(rounds, seed: 3, deadline: Date().addingTimeInterval(120)) { false })
+        #expect(built.count == rounds)
+        #expect(built.allSatisfy { $0.count == groups * size })
+        #expect(Self.repeats(built, size: size) == 0)
+        let n = groups * size
+        var met = Set<Int>()
+        for labels in built {
+            for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * n + b) } }
+        }
+        // No repeat, so as many pairs as meetings: at the most rounds, every pair (Kirkman)
+        // or all but one partner each (nearly Kirkman).
+        #expect(met.count == rounds * groups * size * (size - 1) / 2)
+    }
+
+    @Test func columnSchedulesNeedColumnsThatCanBeSeated() throws {
+        func columns(_ groups: Int, _ size: Int, _ rounds: Int) throws -> [[Int]]? {
+            let instance = try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds))
+            let golfer = try #require(GolferSchedule(instance, bound: RepeatBound(instance)))
+            return golfer.columns(rounds, seed: 1, deadline: Date().addingTimeInterval(30)) { false }
+        }
+        #expect(try columns(12, 3, 17) == nil)  // no nearly Kirkman system of 12 for the columns
+        #expect(try columns(23, 3, 34) == nil)  // 23 groups are no columns of 3
+        #expect(try columns(39, 3, 39) == nil)  // no round left for the columns
+        #expect(try columns(39, 3, 59) == nil)  // 20 rounds for 39 players meeting 2 a round
+        #expect(try columns(30, 3, 44) == nil)  // modulo 30 (or GF(2) × GF(3) × GF(5)) no 30 rounds cross
+    }
+
     /// Two small schedules of v points, signed by a GF(2) system, give 2v players the most
     /// rounds possible: 8 × 4 × 10 (the original problem) and 6 × 3 × 8, and fewer rounds too.
     @Test(arguments: [(8, 4, 10), (6, 3, 8), (8, 4, 7), (6, 3, 3), (32, 4, 42)])
@@ -458,7 +513,7 @@ struct GolferTests {
     // by annealing is tested above, with restarts; the planner on it: Benchmarks/README.md.
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
-        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46),
+        (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46), (39, 3, 58), (36, 3, 53),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
@@ -475,9 +530,10 @@ struct GolferTests {
     /// rounds: the affine plane of order 8 seats every pair once in 9 rounds, so the 10th
     /// round's 224 meetings are all repeats (the planner starts from those 9 rounds; an
     /// affine space over GF(2) gave 288).
-    /// 25 tables of 4 over 34 rounds and 31 tables of 3 over 47: one round past a design in
-    /// which every pair meets once, so every meeting of the last round repeats (25·6, 31·3).
-    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224), (25, 4, 34, 150), (31, 3, 47, 93)])
+    /// 25 tables of 4 over 34 rounds, 31 tables of 3 over 47 and 39 over 59: one round past
+    /// a design in which every pair meets once, so every meeting of the last round repeats
+    /// (25·6, 31·3, 39·3).
+    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224), (25, 4, 34, 150), (31, 3, 47, 93), (39, 3, 59, 117)])
     func plannerReachesTheFewestForcedRepeats(groups: Int, size: Int, rounds: Int, fewest: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
