@@ -116,7 +116,8 @@ struct GolferSchedule: Sendable {
 
     /// Up to 3 rounds less than asked, without a repeat, from a construction: the tabu
     /// search starts from them and adds the others (10 × 5 × 10 from 9 rounds of translates,
-    /// 18 × 3 × 26 from a transversal design's: see Benchmarks/README.md). Nil when none applies.
+    /// 39 × 3 × 59 from the 58 of ``columns(_:seed:deadline:stop:)``: see
+    /// Benchmarks/README.md). Nil when none applies.
     private func firstRounds(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
@@ -179,23 +180,36 @@ struct GolferSchedule: Sendable {
         return schedule
     }
 
+    /// g rounds in which every two players of different columns (of s columns of g, player
+    /// j·g + i) meet exactly once: a ``TransversalSchedule`` that crosses them, or for 3
+    /// columns of 18 ``OrthogonalArray/eighteen``. Nil when neither applies.
+    static func crossing(groups g: Int, size s: Int) -> [[Int]]? {
+        if let design = TransversalSchedule(groups: g, size: s, rounds: g), design.crossesEveryPair {
+            let rounds = design.rounds(g)
+            return rounds.count == g ? rounds : nil
+        }
+        if s == 3, g == 18 { return OrthogonalArray.eighteen.crossingRounds() }
+        return nil
+    }
+
     /// `k` rounds without a repeat made of columns: players (i, j), i < g groups, j < s
-    /// seats (player j·g + i). The first g rounds cross the columns (a
-    /// ``TransversalSchedule`` whose g rounds meet every pair of players of different
-    /// columns once); the other k − g seat each column on its own, every column with the
+    /// seats (player j·g + i). The first g rounds cross the columns (``crossing(groups:size:)``);
+    /// the other k − g seat each column on its own, every column with the
     /// same schedule of g players in g/s groups, found by this scheduler (any of its
     /// constructions or searches) until `deadline`. With groups of 3 this is the classical
     /// tripling of Kirkman triple systems: 3g players in (3g − 1)/2 rounds from g in
     /// (g − 1)/2 (and nearly Kirkman systems, (3g − 2)/2 from (g − 2)/2). Nil when the
-    /// columns are not crossed in g rounds, k ≤ g, or no column schedule is found.
+    /// columns are not crossed in g rounds or no column schedule is found (k ≤ g: the
+    /// first k crossing rounds).
     func columns(_ k: Int, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let (g, s) = (groups, size)
         let perColumn = g / s
-        guard s >= 2, g % s == 0, perColumn >= 2, k > g, (k - g) * (s - 1) <= g - 1 else { return nil }
+        guard s >= 2, k >= 1, let crossing = Self.crossing(groups: g, size: s) else { return nil }
+        if k <= g { return Array(crossing.prefix(k)) }
+        guard g % s == 0, perColumn >= 2, (k - g) * (s - 1) <= g - 1 else { return nil }
         // No nearly Kirkman triple system of order 6 or 12 exists (Kotzig and Rosa): 12
         // × 3 × 17 would spend the search's share on 4 × 3 × 5 in vain.
         guard !(s == 3 && (g == 6 || g == 12) && k - g >= (g - 2) / 2) else { return nil }
-        guard let design = TransversalSchedule(groups: g, size: s, rounds: g), design.crossesEveryPair else { return nil }
         let request = SeatingRequest(
             sessions: (1...(k - g)).map { "round\($0)" },
             tables: (1...perColumn).map { Table(id: "G\($0)", capacity: s, minSize: s) },
@@ -206,8 +220,6 @@ struct GolferSchedule: Sendable {
         else { return nil }
         let within = column.seating(seed: seed, deadline: deadline, stop: stop)
         guard within.count == k - g, Self.repeats(within, groups: perColumn) == 0 else { return nil }
-        let crossing = design.rounds(g)
-        guard crossing.count == g else { return nil }
         let built = crossing + within.map { labels in
             (0..<(g * s)).map { p in
                 let (j, i) = p.quotientAndRemainder(dividingBy: g)
