@@ -182,13 +182,13 @@ struct GolferSchedule: Sendable {
 
     /// g rounds in which every two players of different columns (of s columns of g, player
     /// j·g + i) meet exactly once: a ``TransversalSchedule`` that crosses them, or for 3
-    /// columns of 18 ``OrthogonalArray/eighteen``. Nil when neither applies.
+    /// columns ``OrthogonalArray/four(order:)`` (18, 30, 54 …). Nil when neither applies.
     static func crossing(groups g: Int, size s: Int) -> [[Int]]? {
         if let design = TransversalSchedule(groups: g, size: s, rounds: g), design.crossesEveryPair {
             let rounds = design.rounds(g)
             return rounds.count == g ? rounds : nil
         }
-        if s == 3, g == 18 { return OrthogonalArray.eighteen.crossingRounds() }
+        if s == 3, let array = OrthogonalArray.four(order: g) { return array.crossingRounds() }
         return nil
     }
 

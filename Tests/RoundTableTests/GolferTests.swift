@@ -265,11 +265,12 @@ struct GolferTests {
         #expect(met.allSatisfy { ($0 / (3 * groups)) / groups != ($0 % (3 * groups)) / groups })
     }
 
-    /// The OA(4, 18) from a quasi-difference matrix, and those of fields; counted here, not
-    /// by the type's own check.
-    @Test(arguments: [18, 4, 5, 9])
+    /// The OA(4, 10) and OA(4, 18) from quasi-difference matrices, those of fields, and
+    /// products (30 = 3·10, 12 = 3·4); counted here, not by the type's own check.
+    @Test(arguments: [18, 10, 30, 12, 4, 5, 9])
     func orthogonalArraysHoldEveryPairOfSymbolsOnce(order: Int) throws {
-        let array = try #require(order == 18 ? OrthogonalArray.eighteen : OrthogonalArray.fields(order: order, factors: 4))
+        let array = try #require(OrthogonalArray.four(order: order))
+        #expect(array.order == order)
         #expect(array.rows.count == order * order)
         for a in 0..<4 {
             for b in (a + 1)..<4 {
@@ -291,15 +292,21 @@ struct GolferTests {
             for x in labels.indices { for y in labels.indices where x < y && labels[x] == labels[y] { met.insert(x * labels.count + y) } }
         }
         #expect(met.count == 3 * order * order)
-        #expect(OrthogonalArray.fields(order: 6, factors: 4) == nil)
-        #expect(OrthogonalArray.fields(order: 4, factors: 6) == nil)
+    }
+
+    @Test func orthogonalArraysOfFourAreMissingWhereNoConstructionHere() {
+        #expect(OrthogonalArray.four(order: 2) == nil)
+        #expect(OrthogonalArray.four(order: 6) == nil)  // Euler's officers: none exists
+        #expect(OrthogonalArray.four(order: 14) == nil)  // exists, but not from fields, 10, 18 or products
+        #expect(OrthogonalArray.fields(order: 4, factors: 6) == nil)  // at most q + 1 positions
+        #expect(OrthogonalArray.fields(order: 10, factors: 4) == nil)
     }
 
     /// Columns crossed in g rounds and a schedule of g players in every column: the tripled
     /// Kirkman systems of 3·39 and 3·45 players (45 itself tripled from 15), nearly Kirkman
-    /// systems of 3·18 (crossed by ``OrthogonalArray/eighteen``), 3·36 and 3·48, 4·52
+    /// systems of 3·18 and 3·30 (crossed by orthogonal arrays), 3·36 and 3·48, 4·52
     /// players in groups of 4 (13 × 4 × 17 in each column), and fewer rounds than the most.
-    @Test(arguments: [(39, 3, 58), (45, 3, 67), (36, 3, 53), (48, 3, 71), (52, 4, 69), (20, 4, 25), (39, 3, 45), (15, 3, 22), (18, 3, 26), (18, 3, 12)])
+    @Test(arguments: [(39, 3, 58), (45, 3, 67), (36, 3, 53), (48, 3, 71), (52, 4, 69), (20, 4, 25), (39, 3, 45), (15, 3, 22), (18, 3, 26), (18, 3, 12), (30, 3, 44)])
     func columnSchedulesNeverRepeatAMeeting(groups: Int, size: Int, rounds: Int) throws {
         let instance = try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds))
         let golfer = try #require(GolferSchedule(instance, bound: RepeatBound(instance)))
@@ -326,7 +333,7 @@ struct GolferTests {
         #expect(try columns(12, 3, 17) == nil)  // no nearly Kirkman system of 12 for the columns
         #expect(try columns(23, 3, 34) == nil)  // 23 groups are no columns of 3
         #expect(try columns(39, 3, 59) == nil)  // 20 rounds for 39 players meeting 2 a round
-        #expect(try columns(30, 3, 44) == nil)  // modulo 30 (or GF(2) × GF(3) × GF(5)) no 30 rounds cross
+        #expect(try columns(42, 3, 62) == nil)  // no OA(4, 42) here (42 = 2·21 = 3·14 = 6·7)
     }
 
     /// Two small schedules of v points, signed by a GF(2) system, give 2v players the most
