@@ -61,9 +61,9 @@ struct GolferSchedule: Sendable {
             if built.count == rounds, Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }
         if let rotational = RotationalSchedule(groups: groups, size: size, rounds: rounds) {
-            // 3q + 1 or 4q players in groups of 4, 3q in groups of 3 (19 × 4 × 25 took 6 s of
-            // search before; 22 × 4 × 29, 25 × 4 × 33, 28 × 4 × 37 were not found in 10 s,
-            // 31 × 3 × 46 in 2 s).
+            // 3q + 1 or 4q players in groups of 4, 3q or 2q + 1 in groups of 3 (19 × 4 × 25
+            // took 6 s of search before; 22 × 4 × 29, 25 × 4 × 33, 28 × 4 × 37 were not found
+            // in 10 s, 31 × 3 × 46, 29 × 3 × 43, 41 × 3 × 61 in 2 s).
             let built = rotational.schedule()
             if Self.repeats(built, groups: groups) == 0 { return seat(built) }
         }

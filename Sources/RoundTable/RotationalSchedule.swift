@@ -40,14 +40,27 @@ import Foundation
 ///   {(x + d p_j, j) : j < 3}, d in −D. Within a level, −p_j ω^e (1 − ζ) ζ^m (and negatives)
 ///   make every nonzero difference once; between levels j and l the base round makes 0 and
 ///   (p_j − p_l)·D, the fixed rounds (p_j − p_l)·(−D). (31 × 3 × 46, 37 × 3 × 55.)
+/// - **n = 2q + 1, q ≡ 1 (mod 6)**, q rounds (1-rotational Kirkman triple systems). Players
+///   ∞ and (x, j), j < 2 (number 1 + j·q + x). Write q − 1 = 2^k·m, m odd; K, the elements
+///   of odd order, is ω^(2^k) generated, and −1 is not in it. R, the ω^e K with
+///   e mod 2^k < 2^(k − 1), holds one of each ±x; t = (y + 1)/(y − 1) for y = −ω^(2^k)
+///   (so that (t + 1)/(t − 1) = y is in −K). The base round is {∞, (0, 0), (0, 1)}, the
+///   triples {(±x, 0), (tx, 1)}, x in R, and the level-1 triples s·{1, ζ, ζ²} (ζ a cube
+///   root of 1, in K) that partition t·(−R). Within level 0 the pairs make ±2x, every
+///   nonzero difference once; between the levels (t − 1)R and (t + 1)R = (t − 1)yR are
+///   disjoint halves of GF(q)*, and the first triple makes 0; within level 1 the triples
+///   make s(1 − ζ)·{±1, ±ζ, ±ζ²} over cosets of the sixth roots, once each. (29 × 3 × 43,
+///   87 players; 41 × 3 × 61, 123.)
 struct RotationalSchedule: Sendable {
-    enum Shape: Sendable {
+    enum Shape: Sendable, Equatable {
         /// 3q + 1 players, one of them fixed by the shift.
         case infinity
         /// 4q players, with the levels' offsets of the fixed rounds.
         case fourLevels(offsets: [Int])
         /// 3q players in groups of 3.
         case triples
+        /// 2q + 1 players in groups of 3, one of them fixed by the shift.
+        case infinityTriples
     }
 
     let field: FiniteField
@@ -56,17 +69,24 @@ struct RotationalSchedule: Sendable {
 
     /// `nil` unless `groups` groups of `size` = 4 are 3q + 1 players with q ≡ 1 (mod 4) and
     /// `rounds` ≤ q, or 4q players with q ≡ 1 (mod 12), `rounds` ≤ q + (q − 1)/3 and offsets
-    /// found, or groups of 3 are 3q players with q ≡ 1 (mod 6) and `rounds` ≤ q + (q − 1)/2;
-    /// q a prime power (of a prime above 3 for triples, so that 1, 2, 3 differ).
+    /// found, or groups of 3 are 3q players with q ≡ 1 (mod 6) and `rounds` ≤ q + (q − 1)/2,
+    /// or 2q + 1 players with q ≡ 1 (mod 6) and `rounds` ≤ q; q a prime power (of a prime
+    /// above 3 for 3q players, so that 1, 2, 3 differ).
     init?(groups: Int, size: Int, rounds: Int) {
         guard size == 3 || size == 4, groups >= 1, rounds >= 1 else { return nil }
         let players = groups * size
         self.rounds = rounds
         if size == 3 {
             let q = groups
-            guard q % 6 == 1, rounds <= q + (q - 1) / 2, let field = FiniteField(order: q), field.prime > 3 else { return nil }
+            if q % 6 == 1, rounds <= q + (q - 1) / 2, let field = FiniteField(order: q), field.prime > 3 {
+                self.field = field
+                shape = .triples
+                return
+            }
+            let h = (players - 1) / 2
+            guard players % 2 == 1, h % 6 == 1, rounds <= h, let field = FiniteField(order: h) else { return nil }
             self.field = field
-            shape = .triples
+            shape = .infinityTriples
             return
         }
         if (players - 1) % 3 == 0, case let q = (players - 1) / 3, q % 4 == 1, rounds <= q, let field = FiniteField(order: q), field.prime != 2 {
@@ -142,6 +162,22 @@ struct RotationalSchedule: Sendable {
             }
             for d in halfOfUnits() { groups.append((0..<3).map { (field.multiply(d, $0 + 1), $0) }) }
             return groups
+        case .infinityTriples:
+            var groups: [[(x: Int, level: Int)]] = [[(0, -1), (0, 0), (0, 1)]]
+            var two = 1
+            while (q - 1) % (2 * two) == 0 { two *= 2 }  // 2^k
+            let y = field.negate(field.primitivePower(two))
+            let t = field.multiply(field.add(y, 1), field.inverse(field.subtract(y, 1)))
+            let half = (1..<q).filter { field.exponent(of: $0) % two < two / 2 }  // R
+            for x in half { groups.append(pair(x, 0) + [(field.multiply(t, x), 1)]) }
+            let zeta = field.primitivePower((q - 1) / 3)
+            var rest = Set(half.map { field.multiply(t, field.negate($0)) })  // t·(−R)
+            for s in half.map({ field.multiply(t, field.negate($0)) }) where rest.contains(s) {
+                let triple = [s, field.multiply(s, zeta), field.multiply(s, field.multiply(zeta, zeta))]
+                rest.subtract(triple)
+                groups.append(triple.map { ($0, 1) })
+            }
+            return groups
         }
     }
 
@@ -156,7 +192,7 @@ struct RotationalSchedule: Sendable {
     private func fixedRounds() -> (offsets: [Int], multipliers: [Int]) {
         let q = field.order
         switch shape {
-        case .infinity:
+        case .infinity, .infinityTriples:
             return ([], [])
         case .fourLevels(let u):
             let i = field.primitivePower((q - 1) / 4)
@@ -172,9 +208,10 @@ struct RotationalSchedule: Sendable {
         let q = field.order
         let base = baseRound()
         switch shape {
-        case .infinity:
+        case .infinity, .infinityTriples:
+            let levels = base[0].count - 1
             return (0..<rounds).map { r in
-                var labels = [Int](repeating: 0, count: 3 * q + 1)
+                var labels = [Int](repeating: 0, count: levels * q + 1)
                 for (g, members) in base.enumerated() {
                     for point in members {
                         if point.level < 0 { labels[0] = g } else { labels[1 + point.level * q + field.add(point.x, r)] = g }
