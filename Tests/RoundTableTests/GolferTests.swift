@@ -30,6 +30,16 @@ struct GolferTests {
         return met.values.reduce(0) { $0 + max(0, $1 - 1) }
     }
 
+    /// The pairs of players (a·n + b, a < b, n players) that share a group in some round,
+    /// counted independently of the library.
+    static func pairsMet(_ rounds: [[Int]]) -> Set<Int> {
+        var met = Set<Int>()
+        for labels in rounds {
+            for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * labels.count + b) } }
+        }
+        return met
+    }
+
     /// Repeats of a plan counted from its assignments alone.
     static func repeats(_ plan: SeatingPlan) -> Int {
         var tables: [String: [String: [String]]] = [:]
@@ -216,11 +226,7 @@ struct GolferTests {
         #expect(Self.repeats(built, size: size) == 0)
         // At the most rounds every pair of players meets exactly once.
         if rounds == (groups * size - 1) / (size - 1) {
-            var met = Set<Int>()
-            for labels in built {
-                for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * labels.count + b) } }
-            }
-            #expect(met.count == groups * size * (groups * size - 1) / 2)
+            #expect(Self.pairsMet(built).count == groups * size * (groups * size - 1) / 2)
         }
     }
 
@@ -263,10 +269,7 @@ struct GolferTests {
         #expect(built.count == groups)
         #expect(Self.repeats(built, size: 3) == 0)
         // Every pair of players in different columns (player j·g + i) meets exactly once.
-        var met = Set<Int>()
-        for labels in built {
-            for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * labels.count + b) } }
-        }
+        let met = Self.pairsMet(built)
         #expect(met.count == 3 * groups * groups)
         #expect(met.allSatisfy { ($0 / (3 * groups)) / groups != ($0 % (3 * groups)) / groups })
     }
@@ -293,11 +296,7 @@ struct GolferTests {
         let rounds = array.crossingRounds()
         #expect(rounds.count == order)
         #expect(Self.repeats(rounds, size: 3) == 0)
-        var met = Set<Int>()
-        for labels in rounds {
-            for x in labels.indices { for y in labels.indices where x < y && labels[x] == labels[y] { met.insert(x * labels.count + y) } }
-        }
-        #expect(met.count == 3 * order * order)
+        #expect(Self.pairsMet(rounds).count == 3 * order * order)
     }
 
     @Test func orthogonalArraysOfFourAreMissingWhereNoConstructionHere() {
@@ -320,14 +319,9 @@ struct GolferTests {
         #expect(built.count == rounds)
         #expect(built.allSatisfy { $0.count == groups * size })
         #expect(Self.repeats(built, size: size) == 0)
-        let n = groups * size
-        var met = Set<Int>()
-        for labels in built {
-            for a in labels.indices { for b in labels.indices where a < b && labels[a] == labels[b] { met.insert(a * n + b) } }
-        }
         // No repeat, so as many pairs as meetings: at the most rounds, every pair (Kirkman)
         // or all but one partner each (nearly Kirkman).
-        #expect(met.count == rounds * groups * size * (size - 1) / 2)
+        #expect(Self.pairsMet(built).count == rounds * groups * size * (size - 1) / 2)
     }
 
     @Test func columnSchedulesNeedColumnsThatCanBeSeated() throws {
