@@ -171,8 +171,9 @@ struct RotationalSchedule: Sendable {
             let half = (1..<q).filter { field.exponent(of: $0) % two < two / 2 }  // R
             for x in half { groups.append(pair(x, 0) + [(field.multiply(t, x), 1)]) }
             let zeta = field.primitivePower((q - 1) / 3)
-            var rest = Set(half.map { field.multiply(t, field.negate($0)) })  // t·(−R)
-            for s in half.map({ field.multiply(t, field.negate($0)) }) where rest.contains(s) {
+            let other = half.map { field.multiply(t, field.negate($0)) }  // t·(−R)
+            var rest = Set(other)
+            for s in other where rest.contains(s) {
                 let triple = [s, field.multiply(s, zeta), field.multiply(s, field.multiply(zeta, zeta))]
                 rest.subtract(triple)
                 groups.append(triple.map { ($0, 1) })

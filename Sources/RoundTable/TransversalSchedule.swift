@@ -5,8 +5,9 @@ import Foundation
 /// Player (i, j), i < g, j < s (player number j·g + i), sits in round k at group
 /// i + k·x_j, with x_j distinct (x_j = j, or in a product of fields j in every component,
 /// so that every difference of two is invertible when s is at most the smallest field's
-/// order: 36 = 4·9 then makes 36 rounds of 3 columns). Two players (i, j) and (i', j') with j ≠ j' meet in round k
-/// exactly when i − i' = k·(x_j' − x_j), and players with the same j never meet. Over a
+/// order: 36 = 4·9 then makes 36 rounds of 3 columns). Two players (i, j) and (i', j')
+/// with j ≠ j' meet in round k exactly when i − i' = k·(x_j' − x_j), and players with the
+/// same j never meet. Over a
 /// field of order g (a prime power) that k is unique, so every k of the field is a round:
 /// g rounds without a repeat (8 × 5 × 8, 9 × 5 × 9, 11 × 10 × 11, 13 × 7 × 13), one more
 /// (the columns j) when s = g, the affine plane. For other g two rings serve, whichever
