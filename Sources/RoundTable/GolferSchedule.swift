@@ -153,7 +153,7 @@ struct GolferSchedule: Sendable {
     private func roundsBySearch(_ k: Int, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
         let end = min(deadline, Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3))))
         let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: k)
-        var search = GolferSearch(groups: groups, size: size, rounds: k, seed: seed, start: nil)
+        var search = GolferSearch(groups: groups, size: size, rounds: k, seed: seed, start: nil, greedyUntil: Self.greedyShare(of: end))
         var restart: UInt64 = 0
         while Date() < end && !stop() {
             search.run(target: 0, deadline: min(end, Date().addingTimeInterval(0.05)), stop: stop)
@@ -254,13 +254,19 @@ struct GolferSchedule: Sendable {
         return best?.seat ?? searchedOnce(from: start, seed: seed, deadline: deadline, stop: stop)
     }
 
+    /// Until when a search's greedy start may build rounds: half the time left before
+    /// `deadline`, so that large schedules leave the tabu search time.
+    static func greedyShare(of deadline: Date) -> Date {
+        Date().addingTimeInterval(max(0, deadline.timeIntervalSinceNow) * 0.5)
+    }
+
     /// One run of ``searched(from:seed:deadline:stop:)``.
     private func searchedOnce(from start: [[Int]]?, seed: UInt64, deadline: Date, anneal: Bool = true, stop: () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         // Tabu search on the whole schedule, taking turns with randomized searches for the
         // base round of a symmetric schedule without repeats (when one may exist), in
         // slices that lengthen each pass so that no method starves the others.
-        var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start)
+        var search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed, start: start, greedyUntil: Self.greedyShare(of: deadline))
         guard groups >= 2, size >= 2 else { return search.best }  // nothing to move
         let shapes = target == 0 ? GolferOrbits.shapes(groups: groups, size: size, rounds: rounds) : []
         var slice = 0.05
@@ -299,7 +305,8 @@ struct GolferSchedule: Sendable {
                 if repeats == 0 { return annealed }
                 if repeats < search.bestCost {
                     restart += 1
-                    search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: seed &+ restart, start: annealed)
+                    search = GolferSearch(
+                        groups: groups, size: size, rounds: rounds, seed: seed &+ restart, start: annealed, greedyUntil: Self.greedyShare(of: deadline))
                 }
             }
             slice *= 1.5

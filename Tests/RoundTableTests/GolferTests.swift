@@ -498,12 +498,35 @@ struct GolferTests {
 
     /// The pair-by-pair greedy start seats everyone once per round in groups of exactly
     /// `size`, and the cost the search keeps incrementally is the one counted afresh.
+    /// So does the quick start (one player at a time) that replaces it past `greedyUntil`.
     @Test(arguments: [(9, 5, 8), (5, 3, 7), (10, 6, 7), (7, 3, 10)])
     func greedyStartSeatsEveryoneInFullGroups(groups: Int, size: Int, rounds: Int) {
         let search = GolferSearch(groups: groups, size: size, rounds: rounds, seed: 7)
         #expect(search.best.count == rounds)
         #expect(search.best.allSatisfy { $0.count == groups * size && $0.allSatisfy { (0..<groups).contains($0) } })
         #expect(Self.repeats(search.best, size: size) == search.bestCost)
+        let quick = GolferSearch(groups: groups, size: size, rounds: rounds, seed: 7, greedyUntil: .distantPast)
+        #expect(quick.best.count == rounds)
+        #expect(quick.best.allSatisfy { $0.count == groups * size && $0.allSatisfy { (0..<groups).contains($0) } })
+        #expect(Self.repeats(quick.best, size: size) == quick.bestCost)
+    }
+
+    /// Over a larger schedule the quick start repeats less than players in random order
+    /// (each round a shuffle cut into groups), counted here.
+    @Test func quickStartRepeatsLessThanRandomRounds() throws {
+        let (groups, size, rounds) = (20, 5, 12)
+        let quick = GolferSearch(groups: groups, size: size, rounds: rounds, seed: 3, greedyUntil: .distantPast)
+        var rng = SplitMix64(seed: 3)
+        let random = (0..<rounds).map { _ -> [Int] in
+            var order = Array(0..<(groups * size))
+            order.shuffle(using: &rng)
+            var labels = [Int](repeating: 0, count: groups * size)
+            for (position, player) in order.enumerated() { labels[player] = position / size }
+            return labels
+        }
+        let randomRepeats = try #require(Self.repeats(random, size: size))
+        let quickRepeats = try #require(Self.repeats(quick.best, size: size))
+        #expect(quickRepeats < randomRepeats)
     }
 
     /// A start of fewer rounds is kept as the first rounds, the rest filled greedily: 9
