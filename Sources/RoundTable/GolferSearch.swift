@@ -146,7 +146,7 @@ struct GolferSearch: Sendable {
     private mutating func quickRound() -> [Int] {
         let n = players
         var order = Array(0..<n)
-        for k in order.indices.reversed() where k > 0 { order.swapAt(k, Int(rng.next() % UInt64(k + 1))) }
+        order.shuffle(using: &rng)
         var labels = [Int](repeating: -1, count: n)
         var members = [[Int]](repeating: [], count: groups)
         for player in order {
