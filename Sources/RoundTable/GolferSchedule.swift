@@ -51,8 +51,11 @@ struct GolferSchedule: Sendable {
     var groups: Int { tables.count }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
-    /// (``TransversalSchedule``, ``RotationalSchedule``, ``DifferenceSchedule``, ``OrthogonalSquares``, ``AffineSpaceSchedule``, ``DoubledSchedule``) when one applies and reaches ``target``, else ``searched(from:seed:deadline:stop:)``
-    /// (from the construction when there is one). Returns as soon as ``target`` is reached.
+    /// (``TransversalSchedule``, ``RotationalSchedule``, ``columns(_:seed:deadline:stop:)``,
+    /// ``OrthogonalSquares``, ``DifferenceSchedule``, ``AffineSpaceSchedule``,
+    /// ``DoubledSchedule``) when one applies and reaches ``target``, else
+    /// ``searched(from:seed:deadline:stop:)`` (from the construction when there is one).
+    /// Returns as soon as ``target`` is reached.
     func seating(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]] {
         let rounds = instance.sessionCount
         let design = TransversalSchedule(groups: groups, size: size, rounds: rounds)
