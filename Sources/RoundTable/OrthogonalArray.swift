@@ -59,9 +59,11 @@ struct OrthogonalArray: Sendable {
     static func developed(_ matrix: [[Int]], modulus n: Int, blanks u: Int) -> OrthogonalArray {
         var rows: [[Int]] = []
         for column in matrix[0].indices {
+            // A row's t-th blank is the point n + t, the same under every shift.
+            let infinity = matrix.map { row in n + row[..<column].filter { $0 < 0 }.count }
             for shift in 0..<n {
-                rows.append(matrix.map { row in
-                    row[column] >= 0 ? (row[column] + shift) % n : n + row[..<column].filter { $0 < 0 }.count
+                rows.append(matrix.indices.map { r in
+                    matrix[r][column] >= 0 ? (matrix[r][column] + shift) % n : infinity[r]
                 })
             }
         }
