@@ -27,8 +27,12 @@ struct GolferOrbits: Sendable {
     let cycles: Int
     let fixed: Int
     /// Rounds after the shifted ones that the shift maps to themselves (0 unless the
-    /// shape was made with ``init(groups:size:shift:fixedRounds:)``).
+    /// shape was made with ``init(groups:size:shift:fixedRounds:)`` or
+    /// ``init(groups:size:cosetShift:)``).
     let fixedRounds: Int
+    /// Whether the one fixed round is the coset round of ``init(groups:size:cosetShift:)``
+    /// (else fixed rounds are drawn from transversal groups).
+    let cosetRound: Bool
     /// `pairClass[p * players + q]`: the orbit of the pair.
     let pairClass: [Int]
     /// 1 for orbits no pair may use, else 0.
@@ -50,6 +54,7 @@ struct GolferOrbits: Sendable {
         self.cycles = c
         self.fixed = f
         self.fixedRounds = 0
+        self.cosetRound = false
         (pairClass, preset) = Self.classes(players: n, shift: h, cycles: c)
     }
 
@@ -70,7 +75,45 @@ struct GolferOrbits: Sendable {
         self.cycles = c
         self.fixed = 0
         self.fixedRounds = t
+        self.cosetRound = false
         (pairClass, preset) = Self.classes(players: n, shift: h, cycles: c)
+    }
+
+    /// The shape of a resolvable design of n = (k − 1)·h + k players in groups of k
+    /// (k = `size`), every pair meeting once in h + 1 rounds, the most there can be: k − 1
+    /// cycles of h players and k fixed players; one base round shifted h times, and one
+    /// round the shift maps to itself, the coset round: the fixed players together, and
+    /// each cycle cut into the h/k cosets {(i + m·h/k, j) : m < k} of the subgroup of
+    /// order k. The coset round uses the orbits of pairs (i, j), (i + m·h/k, j) whole, so
+    /// the base round must use every other orbit exactly once (the counts agree: the base
+    /// round's n/k groups hold as many pairs as there are orbits left). k must divide h,
+    /// and h be odd when k is (else the orbits (i, j), (i + h/2, j), which hold h/2 pairs,
+    /// are met by no round).
+    ///
+    /// With k = 3 these are Kirkman triple systems of 2h + 3 players, h ≡ 3 (mod 6). Over
+    /// GF(q), q = 2h + 1, the cycles would be the squares and the non-squares, the cosets
+    /// the classes of the cube roots of unity and the shift multiplication by a square;
+    /// the shape itself needs no field. A base round symmetric under σ (cycles swapped,
+    /// two fixed players swapped, the third left) exists only when h ≡ 3 (mod 12): its
+    /// group with the third fixed player is σ-invariant and the others come in pairs B,
+    /// σB, which use the same differences within cycle 0 as within cycle 1; with p groups
+    /// inside cycle 0 and m pairs of mixed groups, cycle 0's h players are 3 + 3p + 3m and
+    /// its (h − 3)/2 orbits of pairs 3p + m, so p = (h − 3)/12. The symmetric search finds
+    /// 105 players (h = 51) in 0.1-1.2 s and 33 (h = 15) in milliseconds (measured, release
+    /// build); 69 and 141 (h ≡ 9 mod 12) need the plain search, which found neither in 20 s.
+    /// Groups of 4 (136 = 3·44 + 4, 172 = 3·56 + 4) and of 5 (65 = 4·15 + 5): no base
+    /// round found in 20 s, so the scheduler does not try them.
+    init?(groups: Int, size k: Int, cosetShift h: Int) {
+        guard k >= 3, h >= k, h % k == 0, k % 2 == 0 || h % 2 == 1, groups * k == (k - 1) * h + k else { return nil }
+        self.groups = groups
+        self.size = k
+        self.shift = h
+        self.baseRounds = 1
+        self.cycles = k - 1
+        self.fixed = k
+        self.fixedRounds = 1
+        self.cosetRound = true
+        (pairClass, preset) = Self.classes(players: groups * k, shift: h, cycles: k - 1)
     }
 
     /// The orbit of every pair of players under the shift, and 1 for the orbits that no
@@ -154,6 +197,20 @@ struct GolferOrbits: Sendable {
         return Array((expand([search.label], count: shift * baseRounds) + fixedLabels).prefix(count))
     }
 
+    /// The first `rounds` rounds of a schedule of this shape without a repeat, by
+    /// depth-first attempts of 50,000 nodes each, symmetric under σ, until `deadline`;
+    /// nil when none succeeds.
+    func search(rounds: Int, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+        var restart: UInt64 = 0
+        while Date() < deadline && !stop() {
+            restart += 1
+            if let built = schedule(symmetric: true, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, nodeLimit: 50_000, count: rounds) {
+                return built
+            }
+        }
+        return nil
+    }
+
     /// An annealer for this shape's base round (``BaseRoundAnnealer``), with the
     /// ``fixedRounds`` drawn at random first; `nil` when they cannot be drawn.
     func annealer(seed: UInt64) -> BaseRoundAnnealer? {
@@ -166,12 +223,29 @@ struct GolferOrbits: Sendable {
     /// and ``preset`` leave no base round; `nil` when a draw fails.
     private func drawFixedRounds(rng: inout SplitMix64) -> (used: [Int], labels: [[Int]])? {
         var used = preset
+        if cosetRound {
+            let labels = cosets(used: &used)
+            return (used, [labels])
+        }
         var labels: [[Int]] = []
         for _ in 0..<fixedRounds {
             guard let round = fixedRound(used: &used, rng: &rng) else { return nil }
             labels.append(round)
         }
         return (used, labels)
+    }
+
+    /// The coset round of ``init(groups:size:cosetShift:)`` (group 0 the fixed players,
+    /// then each cycle's cosets in turn), its orbits of pairs marked `used`.
+    private func cosets(used: inout [Int]) -> [Int] {
+        let (h, n, k) = (shift, players, size)
+        let step = h / k
+        var labels = [Int](repeating: 0, count: n)
+        for j in 0..<cycles {
+            for i in 0..<h { labels[j * h + i] = 1 + j * step + i % step }
+            for m in 1..<k { used[pairClass[(j * h) * n + j * h + m * step]] += 1 }
+        }
+        return labels
     }
 
     /// A round the shift maps to itself: the cycles dealt at random into sets of `size`,

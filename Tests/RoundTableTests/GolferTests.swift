@@ -467,6 +467,34 @@ struct GolferTests {
         }
     }
 
+    /// Kirkman triple systems of 2h + 3 players around a coset round, h ≡ 3 (mod 12): 33
+    /// players (h = 15) and 105 (h = 51), every pair met exactly once, the fixed players
+    /// together in the last round and each cycle cut into cosets of h/3.
+    @Test(arguments: [(11, 15), (35, 51)])
+    func cosetRoundsGiveKirkmanTripleSystems(groups: Int, h: Int) throws {
+        let shape = try #require(GolferOrbits(groups: groups, size: 3, cosetShift: h))
+        #expect(shape.cycles == 2 && shape.fixed == 3 && shape.fixedRounds == 1 && shape.cosetRound)
+        let n = groups * 3
+        let built = try #require(shape.search(rounds: h + 1, seed: 1, deadline: Date().addingTimeInterval(120)) { false })
+        #expect(built.count == h + 1)
+        #expect(Self.repeats(built, size: 3) == 0)
+        #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
+        let last = try #require(built.last)
+        #expect(Set(last[(2 * h)...]).count == 1)
+        for p in 0..<(2 * h) { #expect(last[p] == last[p / h * h + (p % h + h / 3) % h]) }
+    }
+
+    @Test func cosetShapesNeedTheirPlayerCounts() {
+        #expect(GolferOrbits(groups: 7, size: 3, cosetShift: 9) != nil)  // 21 = 2·9 + 3
+        #expect(GolferOrbits(groups: 34, size: 4, cosetShift: 44) != nil)  // 136 = 3·44 + 4
+        #expect(GolferOrbits(groups: 13, size: 5, cosetShift: 15) != nil)  // 65 = 4·15 + 5
+        #expect(GolferOrbits(groups: 5, size: 3, cosetShift: 6) == nil)  // h even, groups of 3
+        #expect(GolferOrbits(groups: 9, size: 5, cosetShift: 10) == nil)  // h even, groups of 5
+        #expect(GolferOrbits(groups: 11, size: 3, cosetShift: 14) == nil)  // 33 ≠ 2·14 + 3
+        #expect(GolferOrbits(groups: 4, size: 4, cosetShift: 4) != nil)  // 16 = 3·4 + 4
+        #expect(GolferOrbits(groups: 4, size: 2, cosetShift: 4) == nil)  // pairs: no cosets to cut
+    }
+
     @Test func fixedRoundsNeedTheGroupSizeToDivideTheCycles() {
         #expect(GolferOrbits(groups: 7, size: 3, shift: 7, fixedRounds: 3) != nil)
         #expect(GolferOrbits(groups: 7, size: 3, shift: 3, fixedRounds: 3) == nil)  // t < h
@@ -573,6 +601,7 @@ struct GolferTests {
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
         (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46), (39, 3, 58), (36, 3, 53), (18, 3, 26), (29, 3, 43),
+        (35, 3, 52),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
