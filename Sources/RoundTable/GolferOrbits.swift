@@ -201,8 +201,10 @@ struct GolferOrbits: Sendable {
 
     /// The first `rounds` rounds of a schedule of this shape without a repeat, by
     /// depth-first attempts of 50,000 nodes each, symmetric under σ, until `deadline`;
-    /// nil when none succeeds.
+    /// nil when none succeeds, and at once for a coset shape of groups of 3 with
+    /// h ≢ 3 (mod 12), which has no such round (``init(groups:size:cosetShift:)``).
     func search(rounds: Int, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
+        guard !(cosetRound && size == 3 && shift % 12 != 3) else { return nil }
         var restart: UInt64 = 0
         while Date() < deadline && !stop() {
             restart += 1

@@ -493,6 +493,9 @@ struct GolferTests {
         #expect(GolferOrbits(groups: 11, size: 3, cosetShift: 14) == nil)  // 33 ≠ 2·14 + 3
         #expect(GolferOrbits(groups: 4, size: 4, cosetShift: 4) != nil)  // 16 = 3·4 + 4
         #expect(GolferOrbits(groups: 4, size: 2, cosetShift: 4) == nil)  // pairs: no cosets to cut
+        // h = 9 ≢ 3 (mod 12): no round symmetric under σ, so the search does not start.
+        let nine = GolferOrbits(groups: 7, size: 3, cosetShift: 9)
+        #expect(nine?.search(rounds: 10, seed: 1, deadline: Date().addingTimeInterval(60)) { false } == nil)
     }
 
     @Test func fixedRoundsNeedTheGroupSizeToDivideTheCycles() {
