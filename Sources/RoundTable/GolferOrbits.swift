@@ -243,11 +243,19 @@ struct GolferOrbits: Sendable {
     /// then each cycle's cosets in turn), its orbits of pairs marked `used`.
     private func cosets(used: inout [Int]) -> [Int] {
         let (h, n, k) = (shift, players, size)
+        for j in 0..<cycles {
+            for m in 1..<k { used[pairClass[(j * h) * n + j * h + m * (h / k)]] += 1 }
+        }
+        return Self.cosetRound(shift: h, cycles: cycles, size: k, players: n)
+    }
+
+    /// A coset round (`[player] → group`): the fixed players (from `cycles`·h on) in group 0,
+    /// then each cycle's cosets {(i + m·h/k, j) : m < k}, i < h/k, in turn.
+    static func cosetRound(shift h: Int, cycles: Int, size k: Int, players n: Int) -> [Int] {
         let step = h / k
         var labels = [Int](repeating: 0, count: n)
         for j in 0..<cycles {
             for i in 0..<h { labels[j * h + i] = 1 + j * step + i % step }
-            for m in 1..<k { used[pairClass[(j * h) * n + j * h + m * step]] += 1 }
         }
         return labels
     }
@@ -289,19 +297,19 @@ struct GolferOrbits: Sendable {
 
     /// The first `count` rounds (`[round][player] → group`) the base rounds give.
     func expand(_ base: [[Int]], count: Int) -> [[Int]] {
-        let n = players
-        let h = shift
-        var rounds: [[Int]] = []
-        for labels in base {
-            for k in 0..<h {
-                rounds.append((0..<n).map { p in
-                    guard p < cycles * h else { return labels[p] }
-                    let (i, j) = (p % h, p / h)
-                    return labels[j * h + ((i - k) % h + h) % h]
-                })
+        Array(base.flatMap { Self.shifted($0, shift: shift, cycles: cycles, rounds: shift) }.prefix(count))
+    }
+
+    /// Base round `base` (`[player] → group`) shifted by 0, 1, …, `rounds` − 1: (i, j) (player
+    /// j·h + i, j < `cycles`) to (i + k, j); players from `cycles`·h on stay where they are.
+    static func shifted(_ base: [Int], shift h: Int, cycles: Int, rounds: Int) -> [[Int]] {
+        (0..<rounds).map { k in
+            base.indices.map { p in
+                guard p < cycles * h else { return base[p] }
+                let (i, j) = (p % h, p / h)
+                return base[j * h + ((i - k) % h + h) % h]
             }
         }
-        return Array(rounds.prefix(count))
     }
 }
 

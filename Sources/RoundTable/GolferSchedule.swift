@@ -39,6 +39,7 @@ struct GolferSchedule: Sendable {
         // that only a construction without a repeat takes it (25 × 20 × 25: 500 players).
         guard n * n * sessions <= 4_000_000 || TransversalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
             || RotationalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
+            || StoredSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
         else {
             return nil
         }
@@ -51,7 +52,7 @@ struct GolferSchedule: Sendable {
     var groups: Int { tables.count }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
-    /// (``TransversalSchedule``, ``RotationalSchedule``, ``columns(_:seed:deadline:stop:)``,
+    /// (``TransversalSchedule``, ``RotationalSchedule``, ``StoredSchedule``, ``columns(_:seed:deadline:stop:)``,
     /// ``OrthogonalSquares``, ``DifferenceSchedule``, ``AffineSpaceSchedule``,
     /// ``DoubledSchedule``) when one applies and reaches ``target``, else
     /// ``searched(from:seed:deadline:stop:)`` (from the construction when there is one).
@@ -69,6 +70,14 @@ struct GolferSchedule: Sendable {
             // in 10 s, 31 × 3 × 46, 29 × 3 × 43, 41 × 3 × 61 in 2 s).
             let built = rotational.schedule()
             if Self.repeats(built, groups: groups) == 0 { return seat(built) }
+        }
+        if let stored = StoredSchedule(groups: groups, size: size, rounds: rounds) {
+            // Nearly Kirkman systems of 24-204 players, Kirkman systems of 69, 141, 165, 177,
+            // coverings one round past the nearly Kirkman ones (26 × 3 × 38, 28 × 3 × 41,
+            // 47 × 3 × 70 and most orders from 150 players on were not found in 2 s before;
+            // 26 × 3 × 39 reached 52 repeats, the covering has 39, the bound).
+            let built = stored.schedule()
+            if Self.repeats(built, groups: groups) <= target { return seat(built) }
         }
         if target == 0 {
             // Columns crossed by a transversal design, then a smaller schedule in every
@@ -142,6 +151,10 @@ struct GolferSchedule: Sendable {
             // Where every pair has met once, each further round's meetings are all repeats:
             // the fewest (25 × 4 × 34: 150, the bound; 347 from search in 2 s).
             if let design = RotationalSchedule(groups: groups, size: size, rounds: k) {
+                let built = design.schedule()
+                if Self.repeats(built, groups: groups) == 0 { return built }
+            }
+            if let design = StoredSchedule(groups: groups, size: size, rounds: k) {
                 let built = design.schedule()
                 if Self.repeats(built, groups: groups) == 0 { return built }
             }

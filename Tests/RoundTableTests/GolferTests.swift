@@ -484,6 +484,67 @@ struct GolferTests {
         for p in 0..<(2 * h) { #expect(last[p] == last[p / h * h + (p % h + h / 3) % h]) }
     }
 
+    /// Every stored nearly Kirkman base round, expanded: (n − 2)/2 rounds of n = 2m + 2
+    /// players in groups of 3, no pair twice, and the pairs that never meet a perfect
+    /// matching (each player misses exactly one other), counted independently.
+    @Test(arguments: StoredSchedule.nearlyKirkman.keys.sorted())
+    func storedNearlyKirkmanSystemsMissOnlyAMatching(m: Int) throws {
+        let n = 2 * m + 2
+        let design = try #require(StoredSchedule(groups: n / 3, size: 3, rounds: m))
+        let built = design.schedule()
+        #expect(built.count == m)
+        #expect(Self.repeats(built, size: 3) == 0)
+        let met = Self.pairsMet(built)
+        #expect(met.count == n * (n - 1) / 2 - n / 2)
+        for a in 0..<n {
+            let missed = (0..<n).filter { b in b != a && !met.contains(min(a, b) * n + max(a, b)) }
+            #expect(missed.count == 1, "player \(a) misses \(missed)")
+        }
+    }
+
+    /// Every stored Kirkman base round around a coset round: (n − 1)/2 rounds, every pair
+    /// met exactly once, the fixed players together in the last round.
+    @Test(arguments: StoredSchedule.kirkman.keys.sorted())
+    func storedKirkmanSystemsMeetEveryPairOnce(h: Int) throws {
+        let n = 2 * h + 3
+        let design = try #require(StoredSchedule(groups: n / 3, size: 3, rounds: h + 1))
+        let built = design.schedule()
+        #expect(built.count == h + 1)
+        #expect(Self.repeats(built, size: 3) == 0)
+        #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
+        let last = try #require(built.last)
+        #expect(Set(last[(2 * h)...]).count == 1)
+    }
+
+    /// Every stored covering: n/2 rounds of n = 2h players, every pair met, and exactly h
+    /// repeats, the fewest there can be (each player meets n − 1 others in n − 1 + 1 meetings).
+    @Test(arguments: StoredSchedule.coverings.keys.sorted())
+    func storedCoveringsMeetEveryPairWithTheFewestRepeats(h: Int) throws {
+        let n = 2 * h
+        let design = try #require(StoredSchedule(groups: n / 3, size: 3, rounds: h))
+        let built = design.schedule()
+        #expect(built.count == h)
+        #expect(Self.repeats(built, size: 3) == h)
+        #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
+    }
+
+    /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 192
+    /// players), and none where there is no stored round or too many rounds are asked.
+    @Test func storedSchedulesCoverTheirOrdersAndNoOthers() {
+        for n in stride(from: 24, through: 192, by: 6) {
+            #expect(StoredSchedule(groups: n / 3, size: 3, rounds: (n - 2) / 2) != nil, "\(n) players")
+        }
+        #expect(StoredSchedule(groups: 26, size: 3, rounds: 20)?.schedule().count == 20)  // the first 20 rounds
+        #expect(StoredSchedule(groups: 26, size: 3, rounds: 39)?.kind == .covering)  // 78 players, one round past 38
+        #expect(StoredSchedule(groups: 26, size: 3, rounds: 40) == nil)  // 78 players: two rounds past
+        #expect(StoredSchedule(groups: 12, size: 3, rounds: 18) == nil)  // 36 players: no covering stored (h = 18)
+        #expect(StoredSchedule(groups: 6, size: 3, rounds: 8) == nil)  // 18 players: none of this shape
+        #expect(StoredSchedule(groups: 4, size: 3, rounds: 5) == nil)  // 12 players: none exists
+        #expect(StoredSchedule(groups: 20, size: 4, rounds: 20) == nil)  // groups of 4
+        #expect(StoredSchedule(groups: 25, size: 3, rounds: 10) == nil)  // 75 players: no round stored
+        #expect(StoredSchedule(groups: 26, size: 3, rounds: 0) == nil)
+    }
+
     @Test func cosetShapesNeedTheirPlayerCounts() {
         #expect(GolferOrbits(groups: 7, size: 3, cosetShift: 9) != nil)  // 21 = 2·9 + 3
         #expect(GolferOrbits(groups: 34, size: 4, cosetShift: 44) != nil)  // 136 = 3·44 + 4
@@ -604,7 +665,7 @@ struct GolferTests {
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
         (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46), (39, 3, 58), (36, 3, 53), (18, 3, 26), (29, 3, 43),
-        (35, 3, 52),
+        (35, 3, 52), (26, 3, 38), (47, 3, 70),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
@@ -623,8 +684,9 @@ struct GolferTests {
     /// affine space over GF(2) gave 288).
     /// 25 tables of 4 over 34 rounds, 31 tables of 3 over 47, 39 over 59 and 29 over 44: one
     /// round past a design in which every pair meets once, so every meeting of the last
-    /// round repeats (25·6, 31·3, 39·3, 29·3).
-    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224), (25, 4, 34, 150), (31, 3, 47, 93), (39, 3, 59, 117), (29, 3, 44, 87)])
+    /// round repeats (25·6, 31·3, 39·3, 29·3). 26 tables of 3 over 39 rounds: each of 78
+    /// players meets 77 others in 78 meetings, so 39 repeats at least (a stored covering).
+    @Test(arguments: [(8, 4, 15, 224), (8, 8, 10, 224), (25, 4, 34, 150), (31, 3, 47, 93), (39, 3, 59, 117), (29, 3, 44, 87), (26, 3, 39, 39)])
     func plannerReachesTheFewestForcedRepeats(groups: Int, size: Int, rounds: Int, fewest: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
