@@ -528,11 +528,14 @@ struct GolferTests {
         #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
     }
 
-    /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 192
-    /// players), and none where there is no stored round or too many rounds are asked.
+    /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 204
+    /// players, Kirkman systems of 69, 141, 165, 177), and none where there is no stored round or too many rounds are asked.
     @Test func storedSchedulesCoverTheirOrdersAndNoOthers() {
-        for n in stride(from: 24, through: 192, by: 6) {
+        for n in stride(from: 24, through: 204, by: 6) {
             #expect(StoredSchedule(groups: n / 3, size: 3, rounds: (n - 2) / 2) != nil, "\(n) players")
+        }
+        for n in [69, 141, 165, 177] {
+            #expect(StoredSchedule(groups: n / 3, size: 3, rounds: (n - 1) / 2)?.kind == .kirkman, "\(n) players")
         }
         #expect(StoredSchedule(groups: 26, size: 3, rounds: 20)?.schedule().count == 20)  // the first 20 rounds
         #expect(StoredSchedule(groups: 26, size: 3, rounds: 39)?.kind == .covering)  // 78 players, one round past 38
