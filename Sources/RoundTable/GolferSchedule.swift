@@ -73,9 +73,9 @@ struct GolferSchedule: Sendable {
         }
         if let stored = StoredSchedule(groups: groups, size: size, rounds: rounds) {
             // Nearly Kirkman systems of 24-204 players, Kirkman systems of 69, 141, 165, 177,
-            // coverings one round past the nearly Kirkman ones (26 × 3 × 38, 28 × 3 × 41,
-            // 47 × 3 × 70 and most orders from 150 players on were not found in 2 s before;
-            // 26 × 3 × 39 reached 52 repeats, the covering has 39, the bound).
+            // coverings one round past nearly Kirkman systems (26 × 3 × 38, 28 × 3 × 41,
+            // 47 × 3 × 70 and most of these orders from 150 players on were not found in 2 s
+            // before; 26 × 3 × 39 reached 52 repeats, the covering has 39, the bound).
             let built = stored.schedule()
             if Self.repeats(built, groups: groups) <= target { return seat(built) }
         }

@@ -529,10 +529,14 @@ struct GolferTests {
     }
 
     /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 204
-    /// players, Kirkman systems of 69, 141, 165, 177), and none where there is no stored round or too many rounds are asked.
+    /// players, Kirkman systems of 69, 141, 165, 177, coverings of 18 to 186 but where
+    /// h = n/2 ≡ 2 mod 4), and none where there is no stored round or too many rounds are asked.
     @Test func storedSchedulesCoverTheirOrdersAndNoOthers() {
         for n in stride(from: 24, through: 204, by: 6) {
             #expect(StoredSchedule(groups: n / 3, size: 3, rounds: (n - 2) / 2) != nil, "\(n) players")
+        }
+        for h in stride(from: 9, through: 93, by: 3) where h % 4 != 2 {
+            #expect(StoredSchedule(groups: 2 * h / 3, size: 3, rounds: h)?.kind == .covering, "\(2 * h) players")
         }
         for n in [69, 141, 165, 177] {
             #expect(StoredSchedule(groups: n / 3, size: 3, rounds: (n - 1) / 2)?.kind == .kirkman, "\(n) players")
