@@ -100,11 +100,10 @@ struct GolferOrbits: Sendable {
     /// inside cycle 0 and m pairs of mixed groups, cycle 0's h players are 3 + 3p + 3m and
     /// its (h − 3)/2 orbits of pairs 3p + m, so p = (h − 3)/12. The symmetric search finds
     /// 105 players (h = 51) in 0.1-1.2 s and 33 (h = 15) in milliseconds (measured, release
-    /// build). 69 and 141 (h ≡ 9 mod 12) have no such round; plain attempts, annealing and
-    /// rounds symmetric under a multiplier of order 5 or 11 found neither within seconds
-    /// (the general search finds 69 in some runs of 2 s), so the scheduler does not try
-    /// them, nor groups of 4 (136 = 3·44 + 4, 172 = 3·56 + 4), 5 (65 = 4·15 + 5), 6 or 8,
-    /// where the symmetric search found no base round in 6 s.
+    /// build). 69 and 141 (h ≡ 9 mod 12) have no such round: their base rounds, and 165's
+    /// and 177's, were found once by a slower search and are stored (``StoredSchedule``).
+    /// The scheduler does not try groups of 4 (136 = 3·44 + 4, 172 = 3·56 + 4), 5
+    /// (65 = 4·15 + 5), 6 or 8, where the symmetric search found no base round in 6 s.
     init?(groups: Int, size k: Int, cosetShift h: Int) {
         guard k >= 3, h >= k, h % k == 0, k % 2 == 0 || h % 2 == 1, groups * k == (k - 1) * h + k else { return nil }
         self.groups = groups
