@@ -14,6 +14,9 @@ struct GolferSchedule: Sendable {
     let size: Int
     /// Repeats (unweighted) no schedule can go below; the search stops when it gets there.
     let target: Int
+    /// Whether the search fits (a tabu entry per round and pair of players, at most 32 MB);
+    /// otherwise only constructions are tried.
+    let searchable: Bool
 
     init?(_ instance: Instance, bound: RepeatBound) {
         let n = instance.attendeeCount
@@ -36,13 +39,17 @@ struct GolferSchedule: Sendable {
         guard used == instance.tableCount || instance.minSize.allSatisfy({ $0 == capacity }) else { return nil }
         guard bound.value.isFinite else { return nil }
         // The search keeps a tabu entry per round and pair of players: at most 32 MB. Past
-        // that only a construction without a repeat takes it (25 × 20 × 25: 500 players).
-        guard n * n * sessions <= 4_000_000 || TransversalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
+        // that only a construction takes it (25 × 20 × 25: 500 players; 65 × 5 × 81: 325
+        // players in columns), and nothing is searched.
+        let searchable = n * n * sessions <= 4_000_000
+        guard searchable || TransversalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
             || RotationalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
             || StoredSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
+            || Self.columnsApply(groups: n / capacity, size: capacity, rounds: sessions)
         else {
             return nil
         }
+        self.searchable = searchable
         self.instance = instance
         self.tables = Array(0..<used)
         self.size = capacity
@@ -134,6 +141,12 @@ struct GolferSchedule: Sendable {
             // the affine plane's 9 rounds and any other, where the affine space gave 64 more).
             start = first
         }
+        guard searchable else {
+            // Too large to search: the constructions' rounds if they gave all of them, else
+            // the same groups every round (the planner keeps its own plan, which is better).
+            let same = (0..<instance.attendeeCount).map { $0 / size }
+            return seat(start.flatMap { $0.count == rounds ? $0 : nil } ?? Array(repeating: same, count: rounds))
+        }
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
     }
 
@@ -217,6 +230,13 @@ struct GolferSchedule: Sendable {
         }
         if s == 3, let array = OrthogonalArray.four(order: g) { return array.crossingRounds() }
         return nil
+    }
+
+    /// Whether ``columns(_:seed:deadline:stop:)`` can make `k` > g rounds: the columns are
+    /// crossed in g rounds, and each column of g players seats g/s groups over the k − g
+    /// rounds left, no more than its players can meet without a repeat.
+    static func columnsApply(groups g: Int, size s: Int, rounds k: Int) -> Bool {
+        s >= 2 && k > g && g % s == 0 && g / s >= 2 && (k - g) * (s - 1) <= g - 1 && crossing(groups: g, size: s) != nil
     }
 
     /// `k` rounds without a repeat made of columns: players (i, j), i < g groups, j < s

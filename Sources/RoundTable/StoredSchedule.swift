@@ -1,9 +1,9 @@
 import Foundation
 
-/// Golfer schedules in groups of 3 from base rounds that were found once by search and are
-/// stored here, for orders no construction of this library reaches and a search finds only
-/// in seconds to minutes. Each is one base round on two cycles of h players (and a few fixed
-/// players), shifted h times as in ``GolferOrbits``:
+/// Golfer schedules, mostly in groups of 3 from base rounds, that were found once by search and
+/// are stored here, for orders no construction of this library reaches and a search finds only
+/// in seconds to minutes. All but the last kind are one base round on two cycles of h players
+/// (and a few fixed players), shifted h times as in ``GolferOrbits``:
 ///
 /// - **Nearly Kirkman triple systems**: n = 6t players (24 ≤ n ≤ 204) over (n − 2)/2
 ///   rounds, the most there can be, every player meeting every other but one (the pairs
@@ -36,19 +36,23 @@ import Foundation
 ///   and 1 … h/2 within each level once (h/2 + 1 odd ones over both levels when h/2 is
 ///   odd), so h/2 and h/2 + 1 would have the same parity.
 ///
+/// - **Whole resolvable designs** (``resolutions``), stored round by round where no shift
+///   of a base round is known to give them: 65 players in groups of 5 over 16 rounds.
+///
 /// The search that found them, Benchmarks/designs/base-round.c (depth-first, the player
 /// with the fewest partners left placed first, and no orbit the base round must use left
 /// without a free pair to make it), took 0.01-340 s per order on this machine, single
 /// threaded; the tests expand every stored round and count its pairs.
 struct StoredSchedule: Sendable {
     enum Kind: Sendable, Equatable {
-        case nearlyKirkman, kirkman, covering
+        case nearlyKirkman, kirkman, covering, resolution
     }
 
     let kind: Kind
-    /// h: the length of each of the two cycles, and the rounds the base round gives.
+    /// h: the length of each of the two cycles, and the rounds the base round gives (0 for a
+    /// stored resolution).
     let shift: Int
-    /// The base round (`[player] → group`).
+    /// The base round (`[player] → group`); for a stored resolution every round in turn.
     let base: [Int]
     let rounds: Int
 
@@ -57,7 +61,20 @@ struct StoredSchedule: Sendable {
     /// system, n/2 for a covering (only all of them: fewer are a nearly Kirkman system's).
     init?(groups: Int, size: Int, rounds: Int) {
         let n = groups * size
-        guard size == 3, groups >= 1, rounds >= 1 else { return nil }
+        guard groups >= 1, rounds >= 1 else { return nil }
+        if let design = Self.resolutions[n], design.size == size, rounds <= design.rounds.count {
+            var all = [Int]()
+            for round in design.rounds.prefix(rounds) {
+                guard let groupOf = Self.groups(round, size: size, players: n) else { return nil }
+                all += groupOf
+            }
+            self.kind = .resolution
+            self.shift = 0
+            self.base = all
+            self.rounds = rounds
+            return
+        }
+        guard size == 3 else { return nil }
         let (kind, h, most): (Kind, Int, Int)
         switch n % 6 {
         case 0 where rounds == n / 2: (kind, h, most) = (.covering, n / 2, n / 2)
@@ -66,19 +83,32 @@ struct StoredSchedule: Sendable {
         default: return nil
         }
         let table = kind == .covering ? Self.coverings : kind == .kirkman ? Self.kirkman : Self.nearlyKirkman
-        guard rounds <= most, let triples = table[h], triples.count == n else { return nil }
-        var base = [Int](repeating: -1, count: n)
-        for (k, player) in triples.enumerated() where player >= 0 && player < n { base[player] = k / 3 }
-        guard !base.contains(-1) else { return nil }
+        guard rounds <= most, let triples = table[h], let base = Self.groups(triples, size: 3, players: n) else { return nil }
         self.kind = kind
         self.shift = h
         self.base = base
         self.rounds = rounds
     }
 
+    /// `[player] → group` from the players of each group in turn; `nil` unless every one of
+    /// the `players` is listed exactly once.
+    private static func groups(_ listed: [Int], size: Int, players n: Int) -> [Int]? {
+        guard listed.count == n else { return nil }
+        var groupOf = [Int](repeating: -1, count: n)
+        for (k, player) in listed.enumerated() {
+            guard player >= 0, player < n, groupOf[player] == -1 else { return nil }
+            groupOf[player] = k / size
+        }
+        return groupOf
+    }
+
     /// The rounds (`[round][player] → group`): the base round shifted, then for a Kirkman
     /// system the coset round.
     func schedule() -> [[Int]] {
+        if kind == .resolution {
+            let n = base.count / rounds
+            return (0..<rounds).map { r in Array(base[(r * n)..<((r + 1) * n)]) }
+        }
         var built = GolferOrbits.shifted(base, shift: shift, cycles: 2, rounds: min(rounds, shift))
         if kind == .kirkman && rounds > shift {
             built.append(GolferOrbits.cosetRound(shift: shift, cycles: 2, size: 3, players: base.count))
@@ -423,5 +453,52 @@ struct StoredSchedule: Sendable {
             40,105,123, 65,74,116, 75,104,115, 41,45,114, 77,87,113, 49,92,110, 44,51,108, 8,97,106, 25,88,101, 60,76,99, 2,46,95,
             30,84,93, 11,22,90, 0,33,85, 58,61,79, 5,52,78, 9,57,70, 27,32,69, 13,35,47, 15,16,43, 7,24,26,
         ],
+    ]
+
+    /// Whole resolvable designs stored round by round, by the number of players: the group
+    /// size and each round's players group by group.
+    ///
+    /// 65 players in groups of 5 over 16 rounds, every pair meeting once (13 × 5 × 16 and any
+    /// fewer rounds): the Hermitian unital of PG(2, 16) (the 65 points where a Hermitian form
+    /// vanishes, its blocks the 208 lines meeting them in 5 points), resolved into 16 rounds
+    /// of 13 disjoint blocks by an exact-cover search (Benchmarks/designs/unital.py builds
+    /// the unital, Benchmarks/designs/resolve.c resolves it; 22 s on this machine, one of
+    /// three seeds within a minute). The scheduler's search had found none of 13 × 5 × 16
+    /// (99 repeats in 2 s), and 13 × 5 × 15 in only some runs.
+    static let resolutions: [Int: (size: Int, rounds: [[Int]])] = [
+        65: (size: 5, rounds: [
+            [0,1,8,23,35, 2,6,22,48,58, 3,9,19,25,43, 4,17,32,33,44, 5,14,31,45,51, 7,11,27,53,63, 10,13,20,34,39,
+             12,15,42,59,60, 16,30,36,55,64, 18,28,37,41,57, 21,24,46,50,54, 26,47,49,52,61, 29,38,40,56,62],
+            [0,2,15,56,57, 1,6,19,42,64, 3,28,34,44,50, 4,9,45,48,55, 5,16,18,26,53, 7,29,31,36,49, 8,17,21,37,63,
+             10,51,52,60,62, 11,12,20,22,35, 13,27,46,58,61, 14,23,25,41,47, 24,32,38,39,43, 30,33,40,54,59],
+            [0,3,10,24,29, 1,14,37,59,61, 2,5,32,49,50, 4,21,35,41,60, 6,7,15,17,30, 8,12,40,45,52, 9,18,20,36,42,
+             11,23,26,43,57, 13,25,55,56,63, 16,28,31,48,62, 19,27,33,34,38, 22,44,46,51,64, 39,47,53,54,58],
+            [0,4,36,39,61, 1,13,16,33,47, 2,11,41,62,64, 3,6,23,37,56, 5,10,17,38,42, 7,8,19,44,57, 9,14,50,53,60,
+             12,31,43,46,63, 15,20,27,48,52, 18,24,34,40,58, 21,22,30,32,45, 25,28,35,49,54, 26,29,51,55,59],
+            [0,5,12,33,37, 1,15,21,40,49, 2,8,9,13,59, 3,17,36,48,51, 4,6,11,24,47, 7,26,38,41,58, 10,16,35,44,61,
+             14,27,42,43,54, 18,22,50,55,62, 19,28,30,46,52, 20,25,32,53,57, 23,29,39,45,63, 31,34,56,60,64],
+            [0,6,25,34,51, 1,20,29,46,60, 2,21,33,36,53, 3,4,8,54,62, 5,11,30,39,56, 7,13,14,18,64, 9,17,23,24,28,
+             10,15,22,43,47, 12,38,48,57,61, 16,19,41,45,49, 26,27,35,37,50, 31,32,40,42,55, 44,52,58,59,63],
+            [0,7,28,32,60, 1,5,9,41,44, 2,34,43,45,61, 3,13,22,26,42, 4,14,20,38,63, 6,36,57,59,62, 8,33,39,49,55,
+             10,21,23,31,58, 11,15,19,51,54, 12,29,30,47,50, 16,17,25,27,40, 18,35,46,48,56, 24,37,52,53,64],
+            [0,9,26,40,46, 1,3,11,38,55, 2,30,35,42,63, 4,10,28,53,59, 5,23,48,54,64, 6,27,29,32,41, 7,33,43,52,56,
+             8,20,50,51,58, 12,13,24,49,62, 14,16,21,34,57, 15,18,25,39,44, 17,19,22,31,61, 36,37,45,47,60],
+            [0,11,13,21,48, 1,31,52,54,57, 2,19,20,37,40, 3,18,30,60,61, 4,27,49,51,56, 5,35,36,43,58, 6,12,44,53,55,
+             7,24,25,42,45, 8,10,26,32,64, 9,34,47,62,63, 14,22,28,29,33, 15,16,23,38,50, 17,39,41,46,59],
+            [0,14,19,55,58, 1,4,26,30,34, 2,17,18,29,54, 3,15,45,46,53, 5,7,20,61,62, 6,8,16,43,60, 9,22,37,38,49,
+             10,40,41,48,63, 11,25,31,50,59, 12,27,28,39,64, 13,23,32,36,52, 21,42,44,47,56, 24,33,35,51,57],
+            [0,16,22,54,63, 1,17,43,53,62, 2,3,14,39,52, 4,29,42,57,58, 5,6,13,28,40, 7,9,12,21,51, 8,18,27,31,47,
+             10,19,36,50,56, 11,32,34,37,46, 15,24,41,55,61, 20,23,30,44,49, 25,26,33,48,60, 35,38,45,59,64],
+            [0,17,20,47,64, 1,28,45,56,58, 2,24,26,31,44, 3,5,21,27,59, 4,12,18,19,23, 6,33,50,61,63, 7,10,37,54,55,
+             8,25,36,38,46, 9,11,16,29,52, 13,30,41,43,51, 14,15,32,35,62, 22,39,40,57,60, 34,42,48,49,53],
+            [0,18,43,49,59, 1,7,39,48,50, 2,28,38,47,51, 3,12,16,32,58, 4,13,15,31,37, 5,19,24,60,63, 6,20,26,45,54,
+             8,22,41,53,56, 9,10,27,30,57, 11,14,36,40,44, 17,34,35,52,55, 21,25,29,61,64, 23,33,42,46,62],
+            [0,27,44,45,62, 1,2,10,12,25, 3,20,31,33,41, 4,40,43,50,64, 5,46,47,55,57, 6,18,21,38,52, 7,22,23,34,59,
+             8,14,24,30,48, 9,32,54,56,61, 11,17,49,58,60, 13,19,29,35,53, 15,26,28,36,63, 16,37,39,42,51],
+            [0,30,31,38,53, 1,18,32,51,63, 2,23,27,55,60, 3,7,35,40,47, 4,5,22,25,52, 6,10,14,46,49, 8,11,28,42,61,
+             9,15,33,58,64, 12,34,36,41,54, 13,17,45,50,57, 16,20,24,56,59, 19,21,26,39,62, 29,37,43,44,48],
+            [0,41,42,50,52, 1,22,24,27,36, 2,4,7,16,46, 3,49,57,63,64, 5,8,15,29,34, 6,9,31,35,39, 10,11,18,33,45,
+             12,14,17,26,56, 13,38,44,54,60, 19,32,47,48,59, 20,21,28,43,55, 23,40,51,53,61, 25,30,37,58,62],
+        ]),
     ]
 }

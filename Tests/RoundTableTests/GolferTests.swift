@@ -528,6 +528,43 @@ struct GolferTests {
         #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
     }
 
+    /// Every stored resolution: all its rounds, groups of its size, every pair of players
+    /// meeting exactly once (65 players in groups of 5: 16 rounds, 2,080 pairs), counted
+    /// independently; fewer rounds are its first ones, and one more is not stored.
+    @Test(arguments: StoredSchedule.resolutions.keys.sorted())
+    func storedResolutionsMeetEveryPairOnce(n: Int) throws {
+        let size = try #require(StoredSchedule.resolutions[n]).size
+        let most = (n - 1) / (size - 1)
+        let design = try #require(StoredSchedule(groups: n / size, size: size, rounds: most))
+        #expect(design.kind == .resolution)
+        let built = design.schedule()
+        #expect(built.count == most)
+        for round in built {
+            #expect(round.count == n)
+            #expect(Dictionary(grouping: round, by: { $0 }).values.allSatisfy { $0.count == size })
+        }
+        #expect(Self.repeats(built, size: size) == 0)
+        #expect(Self.pairsMet(built).count == n * (n - 1) / 2)
+        #expect(StoredSchedule(groups: n / size, size: size, rounds: 3)?.schedule() == Array(built.prefix(3)))
+        #expect(StoredSchedule(groups: n / size, size: size, rounds: most + 1) == nil)
+    }
+
+    /// 325 players in groups of 5 over 81 rounds, every pair once: too large for the search
+    /// (a tabu entry per round and pair), so only constructions are tried: 65 columns of 5
+    /// crossed in 65 rounds (four orthogonal Latin squares of order 65 = 5 · 13), then the
+    /// stored resolution of 65 in every column.
+    @Test func columnsOfAStoredResolutionSeatThreeHundredTwentyFive() throws {
+        let instance = try Self.instance(Self.golfer(groups: 65, size: 5, rounds: 81))
+        let golfer = try #require(GolferSchedule(instance, bound: RepeatBound(instance)))
+        #expect(!golfer.searchable)
+        let seat = golfer.seating(seed: 1, deadline: Date().addingTimeInterval(120)) { false }
+        #expect(seat.count == 81)
+        let report = instance.score(seat)
+        #expect(instance.violations(seat).isEmpty)
+        #expect(report.repeats == 0)
+        #expect(Self.pairsMet(seat).count == 325 * 324 / 2)
+    }
+
     /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 204
     /// players, Kirkman systems of 69, 141, 165, 177, coverings of 18 to 186 but where
     /// h = n/2 ≡ 2 mod 4), and none where there is no stored round or too many rounds are asked.
@@ -550,6 +587,8 @@ struct GolferTests {
         #expect(StoredSchedule(groups: 20, size: 4, rounds: 20) == nil)  // groups of 4
         #expect(StoredSchedule(groups: 25, size: 3, rounds: 10) == nil)  // 75 players: no round stored
         #expect(StoredSchedule(groups: 26, size: 3, rounds: 0) == nil)
+        #expect(StoredSchedule(groups: 13, size: 5, rounds: 16)?.kind == .resolution)  // 65 players
+        #expect(StoredSchedule(groups: 5, size: 13, rounds: 5) == nil)  // 65 players, groups of 13
     }
 
     @Test func cosetShapesNeedTheirPlayerCounts() {
@@ -672,7 +711,7 @@ struct GolferTests {
     @Test(arguments: [
         (5, 3, 7), (8, 4, 9), (8, 4, 10), (6, 3, 8), (7, 3, 10), (9, 5, 9), (9, 4, 11), (10, 4, 11), (7, 7, 8), (10, 10, 4), (12, 12, 4),
         (10, 6, 7), (10, 8, 5), (12, 5, 12), (10, 5, 10), (22, 4, 29), (25, 4, 33), (31, 3, 46), (39, 3, 58), (36, 3, 53), (18, 3, 26), (29, 3, 43),
-        (35, 3, 52), (26, 3, 38), (47, 3, 70),
+        (35, 3, 52), (26, 3, 38), (47, 3, 70), (13, 5, 16), (13, 5, 15),
     ])
     func plannerSeatsGolfersWithoutRepeatsAndProvesIt(groups: Int, size: Int, rounds: Int) throws {
         let request = Self.golfer(groups: groups, size: size, rounds: rounds)
