@@ -13,7 +13,7 @@
 //
 // Seed 2 found the stored resolution in 22 s (11.5 million nodes) on this machine; seeds 1
 // and 3 gave up at 20 million. It prints one class a line, the blocks' points in turn.
-// (For q = 5, 126 players in groups of 6, seeds 1-6 found none in 5 minutes each.)
+// (For q = 5, 126 players in groups of 6: seed 1 found none in 5 minutes.)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
