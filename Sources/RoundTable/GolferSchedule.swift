@@ -188,24 +188,24 @@ struct GolferSchedule: Sendable {
         return nil
     }
 
-    /// `k` rounds without a repeat by the tabu search and the symmetric shapes in turn, for at
-    /// most 30 % of the time left (1 s at most); nil when neither finds them.
-    private func roundsBySearch(_ k: Int, seed: UInt64, deadline: Date, stop: () -> Bool) -> [[Int]]? {
-        let end = min(deadline, Date().addingTimeInterval(min(1, max(0.05, deadline.timeIntervalSinceNow * 0.3))))
-        let shapes = GolferOrbits.shapes(groups: groups, size: size, rounds: k)
-        var search = GolferSearch(groups: groups, size: size, rounds: k, seed: seed, start: nil, greedyUntil: Self.greedyShare(of: end))
-        var restart: UInt64 = 0
-        while Date() < end && !stop() {
-            search.run(target: 0, deadline: min(end, Date().addingTimeInterval(0.05)), stop: stop)
-            if search.bestCost == 0 { return search.best }
-            for shape in shapes {
-                for symmetric in [true, false] {
-                    restart += 1
-                    if let schedule = attempt(shape, symmetric: symmetric, seed: seed &+ restart &* 0x9E37_79B9_7F4A_7C15, rounds: k) { return schedule }
-                }
-            }
-        }
-        return nil
+    /// `k` rounds without a repeat from this scheduler itself on the same players over `k`
+    /// rounds (every construction, then the search on both cores with the shapes' depth-first
+    /// attempts and annealing), for at most half the time left; nil when none is found.
+    /// (The tabu search and the shapes alone on one core, for 30 % of the time and at most
+    /// 1 s, missed 12 × 4 × 15 in about half the runs of 12 × 4 × 16, whose search from
+    /// greedy rounds then ended at 66-72 repeats against 36 from the 15 rounds.)
+    private func roundsBySearch(_ k: Int, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
+        let end = min(deadline, Date().addingTimeInterval(max(0.05, deadline.timeIntervalSinceNow * 0.5)))
+        let request = SeatingRequest(
+            sessions: (1...k).map { "round\($0)" },
+            tables: (1...groups).map { Table(id: "G\($0)", capacity: size, minSize: size) },
+            attendees: (1...(groups * size)).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 1))
+        guard k >= 2, case .success(let inner) = request.makeInstance(), let fewer = GolferSchedule(inner, bound: RepeatBound(inner)),
+            fewer.target == 0
+        else { return nil }
+        let built = fewer.seating(seed: seed, deadline: end, stop: stop)
+        return built.count == k && Self.repeats(built, groups: groups) == 0 ? built : nil
     }
 
     /// One randomized attempt at `k` rounds of `shape` without a repeat: 10,000 nodes, a few
@@ -329,6 +329,11 @@ struct GolferSchedule: Sendable {
             // (10 × 9 × 3: 0.01 s, where the shapes' first pass alone took 1.3 s).
             search.run(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
             guard search.bestCost > target else { break }
+            if target > 0 {
+                // Forced repeats: each round re-grouped against the others (12 × 4 × 16).
+                search.polishRounds(target: target, deadline: min(deadline, Date().addingTimeInterval(slice)), stop: stop)
+                guard search.bestCost > target else { break }
+            }
             for symmetric in [true, false] {
                 for shape in shapes {
                     let end = min(deadline, Date().addingTimeInterval(slice))

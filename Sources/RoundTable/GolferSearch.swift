@@ -390,6 +390,45 @@ struct GolferSearch: Sendable {
         }
     }
 
+    /// Anneals one round at a time with the others held, from the best schedule: random
+    /// swaps within the round, a worse one taken with probability e^(−Δ/T) as T cools from
+    /// 2 to 0.05 over 200 moves a player; the last round first, then the others in turn,
+    /// until `deadline`, `target`, or a pass over every round without a gain. Where repeats
+    /// are forced (a round past the most), the round that holds them must group the pairs
+    /// that have not met yet, which the tabu search's conflict moves do poorly: on 12 × 4 ×
+    /// 16 from 15 rounds without a repeat, 54 repeats from the tabu search, 36 this way.
+    mutating func polishRounds(target: Int, deadline: Date, stop: () -> Bool) {
+        let n = players
+        guard rounds > 1, groups > 1, size > 1, bestCost > target else { return }
+        load(best)
+        let moves = 200 * n
+        let cooling = pow(0.05 / 2.0, 1.0 / Double(moves))
+        var r = rounds - 1
+        var idle = 0
+        while bestCost > target, idle < rounds - 1 {
+            if Date() >= deadline || stop() { return }
+            let before = bestCost
+            var temperature = 2.0
+            for step in 0..<moves where bestCost > target {
+                if step & 1023 == 0, Date() >= deadline { break }
+                temperature *= cooling
+                let a = Int(rng.next() % UInt64(n))
+                let b = Int(rng.next() % UInt64(n))
+                guard label[r * n + a] != label[r * n + b] else { continue }
+                let d = delta(r, a, b)
+                guard d <= 0 || Double(rng.next() % 1_000_000) / 1_000_000 < exp(-Double(d) / temperature) else { continue }
+                swap(r, a, b)
+                if cost < bestCost {
+                    bestCost = cost
+                    best = schedule
+                }
+            }
+            load(best)
+            idle = bestCost < before ? 0 : idle + 1
+            r = r == 1 ? rounds - 1 : r - 1
+        }
+    }
+
     /// Back to the best schedule, then a few random swaps; the tabu list is cleared.
     private mutating func perturb(_ tabu: inout [Int]) {
         let n = players

@@ -36,8 +36,9 @@ import Foundation
 ///   and 1 … h/2 within each level once (h/2 + 1 odd ones over both levels when h/2 is
 ///   odd), so h/2 and h/2 + 1 would have the same parity.
 ///
-/// - **Whole resolvable designs** (``resolutions``), stored round by round where no shift
-///   of a base round is known to give them: 65 players in groups of 5 over 16 rounds.
+/// - **Whole schedules** (``schedules``), stored round by round where no shift of a base
+///   round is known to give them: 65 players in groups of 5 over 16 rounds (a resolvable
+///   design), 56 in groups of 4 over 17.
 ///
 /// The search that found them, Benchmarks/designs/base-round.c (depth-first, the player
 /// with the fewest partners left placed first, and no orbit the base round must use left
@@ -45,14 +46,14 @@ import Foundation
 /// threaded; the tests expand every stored round and count its pairs.
 struct StoredSchedule: Sendable {
     enum Kind: Sendable, Equatable {
-        case nearlyKirkman, kirkman, covering, resolution
+        case nearlyKirkman, kirkman, covering, whole
     }
 
     let kind: Kind
     /// h: the length of each of the two cycles, and the rounds the base round gives (0 for a
-    /// stored resolution).
+    /// whole schedule).
     let shift: Int
-    /// The base round (`[player] → group`); for a stored resolution every round in turn.
+    /// The base round (`[player] → group`); for a whole schedule every round in turn.
     let base: [Int]
     let rounds: Int
 
@@ -62,13 +63,13 @@ struct StoredSchedule: Sendable {
     init?(groups: Int, size: Int, rounds: Int) {
         let n = groups * size
         guard groups >= 1, rounds >= 1 else { return nil }
-        if let design = Self.resolutions[n], design.size == size, rounds <= design.rounds.count {
+        if let design = Self.schedules[n], design.size == size, rounds <= design.rounds.count {
             var all = [Int]()
             for round in design.rounds.prefix(rounds) {
                 guard let groupOf = Self.groups(round, size: size, players: n) else { return nil }
                 all += groupOf
             }
-            self.kind = .resolution
+            self.kind = .whole
             self.shift = 0
             self.base = all
             self.rounds = rounds
@@ -105,7 +106,7 @@ struct StoredSchedule: Sendable {
     /// The rounds (`[round][player] → group`): the base round shifted, then for a Kirkman
     /// system the coset round.
     func schedule() -> [[Int]] {
-        if kind == .resolution {
+        if kind == .whole {
             let n = base.count / rounds
             return (0..<rounds).map { r in Array(base[(r * n)..<((r + 1) * n)]) }
         }
@@ -455,17 +456,58 @@ struct StoredSchedule: Sendable {
         ],
     ]
 
-    /// Whole resolvable designs stored round by round, by the number of players: the group
-    /// size and each round's players group by group.
+    /// Whole schedules without a repeat stored round by round, by the number of players: the
+    /// group size and each round's players group by group; any first rounds of one are a
+    /// schedule too.
     ///
-    /// 65 players in groups of 5 over 16 rounds, every pair meeting once (13 × 5 × 16 and any
-    /// fewer rounds): the Hermitian unital of PG(2, 16) (the 65 points where a Hermitian form
-    /// vanishes, its blocks the 208 lines meeting them in 5 points), resolved into 16 rounds
-    /// of 13 disjoint blocks by an exact-cover search (Benchmarks/designs/unital.py builds
-    /// the unital, Benchmarks/designs/resolve.c resolves it; 22 s on this machine, one of
-    /// three seeds within a minute). The scheduler's search had found none of 13 × 5 × 16
-    /// (99 repeats in 2 s), and 13 × 5 × 15 in only some runs.
-    static let resolutions: [Int: (size: Int, rounds: [[Int]])] = [
+    /// - 65 players in groups of 5 over 16 rounds, every pair meeting once (13 × 5 × 16):
+    ///   the Hermitian unital of PG(2, 16) (the 65 points where a Hermitian form vanishes,
+    ///   its blocks the 208 lines meeting them in 5 points), resolved into 16 rounds of 13
+    ///   disjoint blocks by an exact-cover search (Benchmarks/designs/unital.py builds the
+    ///   unital, Benchmarks/designs/resolve.c resolves it; 22 s on this machine, one of three
+    ///   seeds within a minute). The scheduler's search had found none of 13 × 5 × 16 (99
+    ///   repeats in 2 s), and 13 × 5 × 15 in only some runs.
+    /// - 56 players in groups of 4 over 17 rounds (14 × 4 × 17, each player meeting 51 of
+    ///   55): found by this library's own search, `roundtable plan` with a 240-s limit and
+    ///   seed 11, in 26 s; in 2 s it ended at 10-41 repeats, and 14 × 4 × 16 was found in
+    ///   some runs only.
+    static let schedules: [Int: (size: Int, rounds: [[Int]])] = [
+        56: (size: 4, rounds: [
+            [0,2,39,42, 1,29,37,54, 3,10,33,44, 4,18,22,23, 5,13,21,40, 6,32,49,55, 7,11,28,31, 8,20,36,51,
+             9,14,15,47, 12,17,41,52, 16,26,46,53, 19,25,27,48, 24,34,38,50, 30,35,43,45],
+            [0,27,47,53, 1,3,40,43, 2,30,38,54, 4,11,17,45, 5,19,23,24, 6,14,22,41, 7,33,50,55, 8,12,29,32,
+             9,21,37,51, 10,15,16,48, 13,18,42,52, 20,26,28,49, 25,34,35,39, 31,36,44,46],
+            [0,11,16,49, 1,28,48,53, 2,4,41,44, 3,31,39,54, 5,12,18,46, 6,20,24,25, 7,15,23,42, 8,17,34,55,
+             9,13,30,33, 10,22,38,51, 14,19,43,52, 21,27,29,50, 26,35,36,40, 32,37,45,47],
+            [0,1,12,50, 2,29,49,53, 3,5,42,45, 4,32,40,54, 6,13,19,47, 7,21,25,26, 8,16,24,43, 9,18,35,55,
+             10,14,17,31, 11,23,39,51, 15,20,44,52, 22,28,30,34, 27,36,37,41, 33,38,46,48],
+            [0,9,25,44, 1,2,13,34, 3,30,50,53, 4,6,43,46, 5,33,41,54, 7,14,20,48, 8,22,26,27, 10,19,36,55,
+             11,15,18,32, 12,24,40,51, 16,21,45,52, 17,39,47,49, 23,29,31,35, 28,37,38,42],
+            [0,22,46,52, 1,10,26,45, 2,3,14,35, 4,31,34,53, 5,7,44,47, 6,17,42,54, 8,15,21,49, 9,23,27,28,
+             11,20,37,55, 12,16,19,33, 13,25,41,51, 18,40,48,50, 24,30,32,36, 29,38,39,43],
+            [0,13,17,20, 1,23,47,52, 2,11,27,46, 3,4,15,36, 5,32,35,53, 6,8,45,48, 7,18,43,54, 9,16,22,50,
+             10,24,28,29, 12,21,38,55, 14,26,42,51, 19,34,41,49, 25,31,33,37, 30,39,40,44],
+            [0,10,23,34, 1,14,18,21, 2,24,48,52, 3,12,28,47, 4,5,16,37, 6,33,36,53, 7,9,46,49, 8,19,44,54,
+             11,25,29,30, 13,22,39,55, 15,27,43,51, 17,26,32,38, 20,35,42,50, 31,40,41,45],
+            [0,5,6,38, 1,11,24,35, 2,15,19,22, 3,25,49,52, 4,13,29,48, 7,17,37,53, 8,10,47,50, 9,20,45,54,
+             12,26,30,31, 14,23,40,55, 16,28,44,51, 18,27,33,39, 21,34,36,43, 32,41,42,46],
+            [0,29,45,51, 1,6,7,39, 2,12,25,36, 3,16,20,23, 4,26,50,52, 5,14,30,49, 8,18,38,53, 9,11,34,48,
+             10,21,46,54, 13,27,31,32, 15,24,41,55, 17,19,28,40, 22,35,37,44, 33,42,43,47],
+            [0,4,21,24, 1,30,46,51, 2,7,8,40, 3,13,26,37, 5,27,34,52, 6,15,31,50, 9,19,39,53, 10,12,35,49,
+             11,22,47,54, 14,28,32,33, 16,25,42,55, 17,43,44,48, 18,20,29,41, 23,36,38,45],
+            [0,26,43,55, 1,5,22,25, 2,31,47,51, 3,8,9,41, 4,14,27,38, 6,28,35,52, 7,16,32,34, 10,20,40,53,
+             11,13,36,50, 12,23,48,54, 15,17,29,33, 18,44,45,49, 19,21,30,42, 24,37,39,46],
+            [0,8,33,35, 1,27,44,55, 2,6,23,26, 3,32,48,51, 4,9,10,42, 5,15,28,39, 7,29,36,52, 11,21,41,53,
+             12,14,34,37, 13,24,49,54, 16,17,18,30, 19,45,46,50, 20,22,31,43, 25,38,40,47],
+            [0,18,19,31, 1,9,17,36, 2,28,45,55, 3,7,24,27, 4,33,49,51, 5,10,11,43, 6,16,29,40, 8,30,37,52,
+             12,22,42,53, 13,15,35,38, 14,25,50,54, 20,34,46,47, 21,23,32,44, 26,39,41,48],
+            [0,7,30,41, 1,19,20,32, 2,10,18,37, 3,29,46,55, 4,8,25,28, 5,17,50,51, 6,11,12,44, 9,31,38,52,
+             13,23,43,53, 14,16,36,39, 15,26,34,54, 21,35,47,48, 22,24,33,45, 27,40,42,49],
+            [0,15,37,40, 1,8,31,42, 2,20,21,33, 3,11,19,38, 4,30,47,55, 5,9,26,29, 6,18,34,51, 7,12,13,45,
+             10,32,39,52, 14,24,44,53, 16,27,35,54, 17,23,25,46, 22,36,48,49, 28,41,43,50],
+            [0,28,36,54, 1,16,38,41, 2,9,32,43, 3,17,21,22, 4,12,20,39, 5,31,48,55, 6,10,27,30, 7,19,35,51,
+             8,13,14,46, 11,33,40,52, 15,25,45,53, 18,24,26,47, 23,37,49,50, 29,34,42,44],
+        ]),
         65: (size: 5, rounds: [
             [0,1,8,23,35, 2,6,22,48,58, 3,9,19,25,43, 4,17,32,33,44, 5,14,31,45,51, 7,11,27,53,63, 10,13,20,34,39,
              12,15,42,59,60, 16,30,36,55,64, 18,28,37,41,57, 21,24,46,50,54, 26,47,49,52,61, 29,38,40,56,62],
