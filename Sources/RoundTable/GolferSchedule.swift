@@ -178,11 +178,12 @@ struct GolferSchedule: Sendable {
             }
             let quick = Date().addingTimeInterval(min(0.1, max(0.02, deadline.timeIntervalSinceNow * 0.03)))
             if let built = translates(k, seed: seed, until: min(deadline, quick), stop: stop) { return built }
-            // Where repeats are forced, one round less by search before fewer (9 × 4 × 12 from
-            // the 11 rounds of 9 × 4 × 11: players meet someone twice in the last round only).
+            // Where repeats are forced, one round less by search before fewer, or the most
+            // rounds pairs allow (9 × 4 × 12 from the 11 rounds of 9 × 4 × 11: players meet
+            // someone twice in the last round only; 12 × 4 × 17 from 15 rounds).
             // (Two rounds without a repeat need no more players a group than groups, and no
             // player can meet more than everyone once.)
-            if k == rounds - 1, target > 0, size <= groups, k * (size - 1) <= instance.attendeeCount - 1,
+            if target > 0, size >= 2, size <= groups, k == min(rounds - 1, (instance.attendeeCount - 1) / (size - 1)),
                 let fewer = roundsBySearch(k, seed: seed, deadline: deadline, stop: stop) { return fewer }
         }
         return nil
