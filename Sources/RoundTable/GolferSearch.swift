@@ -409,8 +409,8 @@ struct GolferSearch: Sendable {
             if Date() >= deadline || stop() { return }
             let before = bestCost
             var temperature = 2.0
-            for step in 0..<moves where bestCost > target {
-                if step & 1023 == 0, Date() >= deadline { break }
+            for step in 0..<moves {
+                if bestCost <= target || (step & 1023 == 0 && Date() >= deadline) { break }
                 temperature *= cooling
                 let a = Int(rng.next() % UInt64(n))
                 let b = Int(rng.next() % UInt64(n))

@@ -57,9 +57,10 @@ struct StoredSchedule: Sendable {
     let base: [Int]
     let rounds: Int
 
-    /// `nil` unless a base round is stored for `groups` groups of `size` and 1 ≤ `rounds` ≤
-    /// the rounds it gives: (n − 2)/2 for a nearly Kirkman system, (n − 1)/2 for a Kirkman
-    /// system, n/2 for a covering (only all of them: fewer are a nearly Kirkman system's).
+    /// `nil` unless a whole schedule of at least `rounds` rounds is stored for `groups` groups
+    /// of `size`, or a base round and 1 ≤ `rounds` ≤ the rounds it gives: (n − 2)/2 for a
+    /// nearly Kirkman system, (n − 1)/2 for a Kirkman system, n/2 for a covering (only all of
+    /// them: fewer are a nearly Kirkman system's).
     init?(groups: Int, size: Int, rounds: Int) {
         let n = groups * size
         guard groups >= 1, rounds >= 1 else { return nil }
