@@ -197,14 +197,7 @@ struct GolferSchedule: Sendable {
     /// greedy rounds then ended at 66-72 repeats against 36 from the 15 rounds.)
     private func roundsBySearch(_ k: Int, seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let end = min(deadline, Date().addingTimeInterval(max(0.05, deadline.timeIntervalSinceNow * 0.5)))
-        let request = SeatingRequest(
-            sessions: (1...k).map { "round\($0)" },
-            tables: (1...groups).map { Table(id: "G\($0)", capacity: size, minSize: size) },
-            attendees: (1...(groups * size)).map { Attendee(id: "p\($0)") },
-            objective: Objective(size: 0, topics: 0, repeats: 1))
-        guard k >= 2, case .success(let inner) = request.makeInstance(), let fewer = GolferSchedule(inner, bound: RepeatBound(inner)),
-            fewer.target == 0
-        else { return nil }
+        guard let fewer = Self.scheduler(groups: groups, size: size, rounds: k), fewer.target == 0 else { return nil }
         let built = fewer.seating(seed: seed, deadline: end, stop: stop)
         return built.count == k && Self.repeats(built, groups: groups) == 0 ? built : nil
     }
@@ -233,6 +226,19 @@ struct GolferSchedule: Sendable {
         return nil
     }
 
+    /// This scheduler for `groups` full groups of `size` over `rounds` rounds, as a request of
+    /// its own (repeats only); nil where it does not apply (fewer than two rounds, say).
+    static func scheduler(groups: Int, size: Int, rounds: Int) -> GolferSchedule? {
+        guard groups >= 1, size >= 1, rounds >= 1 else { return nil }
+        let request = SeatingRequest(
+            sessions: (1...rounds).map { "round\($0)" },
+            tables: (1...groups).map { Table(id: "G\($0)", capacity: size, minSize: size) },
+            attendees: (1...(groups * size)).map { Attendee(id: "p\($0)") },
+            objective: Objective(size: 0, topics: 0, repeats: 1))
+        guard case .success(let instance) = request.makeInstance() else { return nil }
+        return GolferSchedule(instance, bound: RepeatBound(instance))
+    }
+
     /// Whether ``columns(_:seed:deadline:stop:)`` can make `k` > g rounds: the columns are
     /// crossed in g rounds, and each column of g players seats g/s groups over the k − g
     /// rounds left, no more than its players can meet without a repeat.
@@ -258,14 +264,7 @@ struct GolferSchedule: Sendable {
         // No nearly Kirkman triple system of order 6 or 12 exists (Kotzig and Rosa): 12
         // × 3 × 17 would spend the search's share on 4 × 3 × 5 in vain.
         guard !(s == 3 && (g == 6 || g == 12) && k - g >= (g - 2) / 2) else { return nil }
-        let request = SeatingRequest(
-            sessions: (1...(k - g)).map { "round\($0)" },
-            tables: (1...perColumn).map { Table(id: "G\($0)", capacity: s, minSize: s) },
-            attendees: (1...g).map { Attendee(id: "p\($0)") },
-            objective: Objective(size: 0, topics: 0, repeats: 1))
-        guard case .success(let inner) = request.makeInstance(), let column = GolferSchedule(inner, bound: RepeatBound(inner)),
-            column.target == 0
-        else { return nil }
+        guard let column = Self.scheduler(groups: perColumn, size: s, rounds: k - g), column.target == 0 else { return nil }
         let within = column.seating(seed: seed, deadline: deadline, stop: stop)
         guard within.count == k - g, Self.repeats(within, groups: perColumn) == 0 else { return nil }
         let built = crossing + within.map { labels in
