@@ -523,7 +523,7 @@ struct BaseRoundAnnealer: Sendable {
                     uses[c] += 1
                 }
             }
-            if delta <= 0 || Double(rng.next() >> 11) * 0x1p-53 < exp(-Double(delta) / temperature) {
+            if delta <= 0 || rng.unit() < exp(-Double(delta) / temperature) {
                 members[ga * size + slot[a]] = b
                 members[gb * size + slot[b]] = a
                 (slot[a], slot[b]) = (slot[b], slot[a])

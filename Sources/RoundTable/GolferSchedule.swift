@@ -240,10 +240,15 @@ struct GolferSchedule: Sendable {
     }
 
     /// Whether ``columns(_:seed:deadline:stop:)`` can make `k` > g rounds: the columns are
-    /// crossed in g rounds, and each column of g players seats g/s groups over the k − g
-    /// rounds left, no more than its players can meet without a repeat.
+    /// crossed in g rounds (``columnsFit(groups:size:rounds:)`` and a crossing exists).
     static func columnsApply(groups g: Int, size s: Int, rounds k: Int) -> Bool {
-        s >= 2 && k > g && g % s == 0 && g / s >= 2 && (k - g) * (s - 1) <= g - 1 && crossing(groups: g, size: s) != nil
+        s >= 2 && columnsFit(groups: g, size: s, rounds: k) && crossing(groups: g, size: s) != nil
+    }
+
+    /// Whether each column of g players can seat g/s groups over the k − g rounds past the
+    /// crossing, no more than its players can meet without a repeat.
+    private static func columnsFit(groups g: Int, size s: Int, rounds k: Int) -> Bool {
+        k > g && g % s == 0 && g / s >= 2 && (k - g) * (s - 1) <= g - 1
     }
 
     /// `k` rounds without a repeat made of columns: players (i, j), i < g groups, j < s
@@ -260,7 +265,7 @@ struct GolferSchedule: Sendable {
         let perColumn = g / s
         guard s >= 2, k >= 1, let crossing = Self.crossing(groups: g, size: s) else { return nil }
         if k <= g { return Array(crossing.prefix(k)) }
-        guard g % s == 0, perColumn >= 2, (k - g) * (s - 1) <= g - 1 else { return nil }
+        guard Self.columnsFit(groups: g, size: s, rounds: k) else { return nil }
         // No nearly Kirkman triple system of order 6 or 12 exists (Kotzig and Rosa): 12
         // × 3 × 17 would spend the search's share on 4 × 3 × 5 in vain.
         guard !(s == 3 && (g == 6 || g == 12) && k - g >= (g - 2) / 2) else { return nil }

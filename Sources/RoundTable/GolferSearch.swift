@@ -416,7 +416,7 @@ struct GolferSearch: Sendable {
                 let b = Int(rng.next() % UInt64(n))
                 guard label[r * n + a] != label[r * n + b] else { continue }
                 let d = delta(r, a, b)
-                guard d <= 0 || Double(rng.next() % 1_000_000) / 1_000_000 < exp(-Double(d) / temperature) else { continue }
+                guard d <= 0 || rng.unit() < exp(-Double(d) / temperature) else { continue }
                 swap(r, a, b)
                 if cost < bestCost {
                     bestCost = cost

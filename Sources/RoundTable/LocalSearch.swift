@@ -11,6 +11,9 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Uniform in [0, 1): the top 53 bits of the next number.
+    mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
 
 /// Every session about as balanced as it would be alone: each unit of a session's own cost
@@ -870,8 +873,7 @@ struct SeatingSearch {
         func accept(_ delta: Double, _ rng: inout SplitMix64) -> Bool {
             if delta <= 1e-12 { return true }
             guard delta < penalty / 2, temperature > 0 else { return false }
-            let u = Double(rng.next() >> 11) / Double(1 << 53)
-            return u < exp(-delta / temperature)
+            return rng.unit() < exp(-delta / temperature)
         }
         while true {
             iteration += 1
