@@ -64,7 +64,7 @@ struct StoredSchedule: Sendable {
     init?(groups: Int, size: Int, rounds: Int) {
         let n = groups * size
         guard groups >= 1, rounds >= 1 else { return nil }
-        if let design = Self.schedules[n], design.size == size, rounds <= design.rounds.count {
+        if let design = Self.design(players: n), design.size == size, rounds <= design.rounds.count {
             var all = [Int]()
             for round in design.rounds.prefix(rounds) {
                 guard let groupOf = Self.groups(round, size: size, players: n) else { return nil }
@@ -543,5 +543,70 @@ struct StoredSchedule: Sendable {
             [0,41,42,50,52, 1,22,24,27,36, 2,4,7,16,46, 3,49,57,63,64, 5,8,15,29,34, 6,9,31,35,39, 10,11,18,33,45,
              12,14,17,26,56, 13,38,44,54,60, 19,32,47,48,59, 20,21,28,43,55, 23,40,51,53,61, 25,30,37,58,62],
         ]),
+    ]
+
+    /// A whole schedule of `n` players (``schedules``, or one of ``multiplied`` expanded): the
+    /// group size and each round's players group by group.
+    static func design(players n: Int) -> (size: Int, rounds: [[Int]])? {
+        if let stored = schedules[n] { return stored }
+        return multiplied[n].map { (size: 4, rounds: $0.rounds()) }
+    }
+
+    /// A resolvable 2-(4q, 4, 1) design, 4q players in groups of 4 over (4q − 1)/3 rounds with
+    /// every pair meeting once, kept as base groups under the maps x ↦ w·x + t of the players
+    /// (x, j), x in Z_q, j < 4 (number j·q + x), w in the subgroup W of Z_q* of odd order m
+    /// that `multiplier` generates:
+    ///
+    /// - rounds 0 … q − 1: the base round shifted by t, the base round being the group
+    ///   {(0, j)} and w·B for every w in W and base group B (the base groups' players lie one
+    ///   in each orbit of W on the nonzero players, so the base round seats everyone once);
+    /// - then for each transversal group T (one player per level) and each w in W, the round
+    ///   {w·T + t : t in Z_q}.
+    ///
+    /// Every pair meets once because the base and transversal groups make each orbit of pairs
+    /// under the maps once (within a level by ±(y − x) modulo W, between levels i < j by
+    /// y − x modulo W; the difference 0 between levels is the group {(0, j)}'s).
+    /// Benchmarks/designs/multiplied.c finds them (the comment there has the counts).
+    struct Multiplied: Sendable {
+        let q: Int
+        let multiplier: Int
+        let base: [[Int]]
+        let transversals: [[Int]]
+
+        /// Every round, players group by group.
+        func rounds() -> [[Int]] {
+            var powers = [1]
+            var next = multiplier % q
+            while next != 1, powers.count < q {
+                powers.append(next)
+                next = next * multiplier % q
+            }
+            func mapped(_ player: Int, times w: Int, plus t: Int) -> Int {
+                (player / q) * q + ((player % q) * w + t) % q
+            }
+            let zero = (0..<4).map { $0 * q }
+            let round = zero + base.flatMap { group in powers.flatMap { w in group.map { mapped($0, times: w, plus: 0) } } }
+            var all = (0..<q).map { t in round.map { mapped($0, times: 1, plus: t) } }
+            for group in transversals {
+                for w in powers {
+                    all.append((0..<q).flatMap { t in group.map { mapped($0, times: w, plus: t) } })
+                }
+            }
+            return all
+        }
+    }
+
+    /// The designs kept this way, by the number of players:
+    ///
+    /// - 172 players over 57 rounds (43 × 4 × 57): q = 43, w = 41 = −2 (order 7), six base
+    ///   groups and two transversal ones, found by `multiplied 43 7 50000000 1` in 0.04 s.
+    ///   The scheduler had left 43 × 4 × 57 with repeats (none of its constructions applies
+    ///   to 172 = 3 · 57 + 1, and the search does not reach it).
+    static let multiplied: [Int: Multiplied] = [
+        172: Multiplied(
+            q: 43, multiplier: 41,
+            base: [[1, 161, 169, 155], [2, 91, 104, 164], [3, 44, 128, 95], [6, 34, 14, 85], [46, 77, 68, 148], [49, 121, 117, 144]],
+            transversals: [[0, 46, 95, 159], [0, 49, 112, 145]]
+        ),
     ]
 }
