@@ -41,10 +41,12 @@ struct GolferSchedule: Sendable {
         // The search keeps a tabu entry per round and pair of players: at most 32 MB. Past
         // that only a construction takes it (25 × 20 × 25: 500 players; 65 × 5 × 81: 325
         // players in columns), and nothing is searched.
+        // Past the most rounds without a repeat, a construction of the most will do: the
+        // rounds past it come round again (``seating(seed:deadline:stop:)``).
         let searchable = n * n * sessions <= 4_000_000
-        guard searchable || TransversalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
-            || RotationalSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
-            || StoredSchedule(groups: n / capacity, size: capacity, rounds: sessions) != nil
+        let most = capacity >= 2 ? (n - 1) / (capacity - 1) : 0
+        guard searchable || Self.constructed(groups: n / capacity, size: capacity, rounds: sessions)
+            || (sessions > most && most >= 1 && Self.constructed(groups: n / capacity, size: capacity, rounds: most))
             || Self.columnsApply(groups: n / capacity, size: capacity, rounds: sessions)
         else {
             return nil
@@ -142,10 +144,18 @@ struct GolferSchedule: Sendable {
             start = first
         }
         guard searchable else {
-            // Too large to search: the constructions' rounds if they gave all of them, else
-            // the same groups every round (the planner keeps its own plan, which is better).
+            // Too large to search: the constructions' rounds; where they gave fewer (the first
+            // rounds, without a repeat, or the most there can be), those rounds again in turn,
+            // each meeting of a copy a repeat: past a design in which every pair has met, every
+            // further round's meetings repeat anyway (79 × 4 × 106: 474, the bound, against
+            // 9,240 from the planner's own plan). Else the same groups every round (the
+            // planner keeps its own plan, which is better).
+            let most = (instance.attendeeCount - 1) / max(1, size - 1)
+            if let start = start ?? (rounds > most && size >= 2 ? designed(most) : nil), !start.isEmpty {
+                return seat((0..<rounds).map { start[$0 % start.count] })
+            }
             let same = (0..<instance.attendeeCount).map { $0 / size }
-            return seat(start.flatMap { $0.count == rounds ? $0 : nil } ?? Array(repeating: same, count: rounds))
+            return seat(Array(repeating: same, count: rounds))
         }
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
     }
@@ -157,20 +167,9 @@ struct GolferSchedule: Sendable {
     private func firstRounds(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
-            if let design = TransversalSchedule(groups: groups, size: size, rounds: k) {
-                let built = design.rounds(k)
-                if built.count == k, Self.repeats(built, groups: groups) == 0 { return built }
-            }
             // Where every pair has met once, each further round's meetings are all repeats:
             // the fewest (25 × 4 × 34: 150, the bound; 347 from search in 2 s).
-            if let design = RotationalSchedule(groups: groups, size: size, rounds: k) {
-                let built = design.schedule()
-                if Self.repeats(built, groups: groups) == 0 { return built }
-            }
-            if let design = StoredSchedule(groups: groups, size: size, rounds: k) {
-                let built = design.schedule()
-                if Self.repeats(built, groups: groups) == 0 { return built }
-            }
+            if let built = designed(k) { return built }
             if target > 0 {
                 // 39 × 3 × 59 from the 58 rounds of 39 × 3 × 58 (117 repeats, the bound).
                 let share = Date().addingTimeInterval(max(0.02, deadline.timeIntervalSinceNow * 0.2))
@@ -187,6 +186,32 @@ struct GolferSchedule: Sendable {
                 let fewer = roundsBySearch(k, seed: seed, deadline: deadline, stop: stop) { return fewer }
         }
         return nil
+    }
+
+    /// `k` rounds without a repeat from a transversal design, a ``RotationalSchedule`` or a
+    /// ``StoredSchedule``, the first that gives them; nil when none does.
+    private func designed(_ k: Int) -> [[Int]]? {
+        if let design = TransversalSchedule(groups: groups, size: size, rounds: k) {
+            let built = design.rounds(k)
+            if built.count == k, Self.repeats(built, groups: groups) == 0 { return built }
+        }
+        if let design = RotationalSchedule(groups: groups, size: size, rounds: k) {
+            let built = design.schedule()
+            if Self.repeats(built, groups: groups) == 0 { return built }
+        }
+        if let design = StoredSchedule(groups: groups, size: size, rounds: k) {
+            let built = design.schedule()
+            if Self.repeats(built, groups: groups) == 0 { return built }
+        }
+        return nil
+    }
+
+    /// Whether a transversal design, a ``RotationalSchedule`` or a ``StoredSchedule`` applies
+    /// to `groups` groups of `size` over `rounds` rounds.
+    static func constructed(groups: Int, size: Int, rounds: Int) -> Bool {
+        TransversalSchedule(groups: groups, size: size, rounds: rounds) != nil
+            || RotationalSchedule(groups: groups, size: size, rounds: rounds) != nil
+            || StoredSchedule(groups: groups, size: size, rounds: rounds) != nil
     }
 
     /// `k` rounds without a repeat from this scheduler itself on the same players over `k`

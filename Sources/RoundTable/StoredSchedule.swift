@@ -599,14 +599,25 @@ struct StoredSchedule: Sendable {
     /// The designs kept this way, by the number of players:
     ///
     /// - 172 players over 57 rounds (43 × 4 × 57): q = 43, w = 41 = −2 (order 7), six base
-    ///   groups and two transversal ones, found by `multiplied 43 7 50000000 1` in 0.04 s.
+    ///   groups and two transversal ones, found by `multiplied 4 43 7 200000 1000 1` in 0.1 s.
     ///   The scheduler had left 43 × 4 × 57 with repeats (none of its constructions applies
     ///   to 172 = 3 · 57 + 1, and the search does not reach it).
+    /// - 316 players over 105 rounds (79 × 4 × 105): q = 79, w = 18 (order 13), found by
+    ///   `multiplied 4 79 13 20000 1000 1` in 0.4 s. Too large for the scheduler's search;
+    ///   the planner had found no valid plan of it in 2 s.
+    ///
+    /// 4q players for the other primes q ≡ 7 (mod 12) below 100 (28, 76, 124, 268) are
+    /// 3p + 1 with p ≡ 1 (mod 4), a ``RotationalSchedule``; q ≡ 1 (mod 12) is one too.
     static let multiplied: [Int: Multiplied] = [
         172: Multiplied(
             q: 43, multiplier: 41,
-            base: [[1, 161, 169, 155], [2, 91, 104, 164], [3, 44, 128, 95], [6, 34, 14, 85], [46, 77, 68, 148], [49, 121, 117, 144]],
-            transversals: [[0, 46, 95, 159], [0, 49, 112, 145]]
+            base: [[1, 161, 169, 155], [2, 91, 104, 164], [3, 44, 97, 103], [6, 34, 14, 67], [45, 73, 57, 149], [46, 94, 96, 143]],
+            transversals: [[0, 45, 96, 133], [0, 52, 104, 155]]
+        ),
+        316: Multiplied(
+            q: 79, multiplier: 18,
+            base: [[1, 189, 257, 256], [2, 116, 299, 251], [3, 186, 228, 219], [4, 68, 33, 85], [80, 90, 96, 225], [81, 202, 296, 312]],
+            transversals: [[0, 83, 163, 239], [0, 85, 233, 261]]
         ),
     ]
 }
