@@ -46,7 +46,8 @@ struct GolferSchedule: Sendable {
         let searchable = n * n * sessions <= 4_000_000
         let most = capacity >= 2 ? (n - 1) / (capacity - 1) : 0
         guard searchable || Self.constructed(groups: n / capacity, size: capacity, rounds: sessions)
-            || (sessions > most && most >= 1 && Self.constructed(groups: n / capacity, size: capacity, rounds: most))
+            || (sessions > most && most >= 1 && (Self.constructed(groups: n / capacity, size: capacity, rounds: most)
+                || Self.columnsApply(groups: n / capacity, size: capacity, rounds: most)))
             || Self.columnsApply(groups: n / capacity, size: capacity, rounds: sessions)
         else {
             return nil
@@ -148,10 +149,12 @@ struct GolferSchedule: Sendable {
             // rounds, without a repeat, or the most there can be), those rounds again in turn,
             // each meeting of a copy a repeat: past a design in which every pair has met, every
             // further round's meetings repeat anyway (79 × 4 × 106: 474, the bound, against
-            // 9,240 from the planner's own plan). Else the same groups every round (the
+            // 9,240 from the planner's own plan; 65 × 5 × 82 from the columns: 650, against
+            // 7,502). Else the same groups every round (the
             // planner keeps its own plan, which is better).
             let most = (instance.attendeeCount - 1) / max(1, size - 1)
-            if let start = start ?? (rounds > most && size >= 2 ? designed(most) : nil), !start.isEmpty {
+            if let start = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
+                !start.isEmpty {
                 return seat((0..<rounds).map { start[$0 % start.count] })
             }
             let same = (0..<instance.attendeeCount).map { $0 / size }

@@ -582,19 +582,23 @@ struct GolferTests {
         #expect(Self.pairsMet(seat).count == 325 * 324 / 2)
     }
 
-    /// One round past the stored design of 316 players (79 × 4 × 105, too large to search):
-    /// its 105 rounds and the first again, whose 79 · 6 meetings all repeat: 474, the bound.
-    @Test func pastAStoredDesignTooLargeToSearchItsFirstRoundsComeAgain() throws {
-        let instance = try Self.instance(Self.golfer(groups: 79, size: 4, rounds: 106))
+    /// Past a design in which every pair meets, too large to search: its rounds, then its
+    /// first ones again, whose meetings all repeat, so the bound. One round past the stored
+    /// design of 316 players (79 × 4 × 105): 79 · 6 = 474; four past the 81 rounds of 325
+    /// players in columns: 4 · 65 · 10 = 2,600.
+    @Test(arguments: [(79, 4, 106, 474), (65, 5, 85, 2600)])
+    func pastADesignTooLargeToSearchItsFirstRoundsComeAgain(groups: Int, size: Int, rounds: Int, fewest: Int) throws {
+        let instance = try Self.instance(Self.golfer(groups: groups, size: size, rounds: rounds))
         let bound = RepeatBound(instance)
         let golfer = try #require(GolferSchedule(instance, bound: bound))
         #expect(!golfer.searchable)
         let seat = golfer.seating(seed: 1, deadline: Date().addingTimeInterval(120)) { false }
-        #expect(seat.count == 106)
+        #expect(seat.count == rounds)
         #expect(instance.violations(seat).isEmpty)
-        #expect(instance.score(seat).repeats == 474)
-        #expect(bound.value == 474)
-        #expect(Self.pairsMet(seat).count == 316 * 315 / 2)
+        #expect(instance.score(seat).repeats == Double(fewest))
+        #expect(bound.value == Double(fewest))
+        let n = groups * size
+        #expect(Self.pairsMet(seat).count == n * (n - 1) / 2)
     }
 
     /// The orders the stored rounds promise (every nearly Kirkman order from 24 to 204
