@@ -150,8 +150,8 @@ struct GolferSchedule: Sendable {
             // each meeting of a copy a repeat: past a design in which every pair has met, every
             // further round's meetings repeat anyway (79 × 4 × 106: 474, the bound, against
             // 9,240 from the planner's own plan; 65 × 5 × 82 from the columns: 650, against
-            // 7,502). Else the same groups every round (the
-            // planner keeps its own plan, which is better).
+            // 7,502). Else the same groups every round (the planner keeps its own plan, which
+            // is better).
             let most = (instance.attendeeCount - 1) / max(1, size - 1)
             if let start = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
                 !start.isEmpty {

@@ -607,7 +607,8 @@ struct StoredSchedule: Sendable {
     ///   the planner had found no valid plan of it in 2 s.
     ///
     /// 4q players for the other primes q ≡ 7 (mod 12) below 100 (28, 76, 124, 268) are
-    /// 3p + 1 with p ≡ 1 (mod 4), a ``RotationalSchedule``; q ≡ 1 (mod 12) is one too.
+    /// 3p + 1 with p ≡ 1 (mod 4), a ``RotationalSchedule``; for q ≡ 1 (mod 12) that type has
+    /// a shape of 4q players, or 4q = 3p + 1 as well (52, 148).
     static let multiplied: [Int: Multiplied] = [
         172: Multiplied(
             q: 43, multiplier: 41,
