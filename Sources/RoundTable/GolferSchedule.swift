@@ -144,6 +144,13 @@ struct GolferSchedule: Sendable {
             // the affine plane's 9 rounds and any other, where the affine space gave 64 more).
             start = first
         }
+        // Fewer rounds: those rounds again in turn, every meeting of a copy a repeat; past a
+        // design in which every pair has met, the bound (43 × 4 × 62: 1,290, against 1,599
+        // from the planner's own plan).
+        func again(_ first: [[Int]]) -> [[Int]] { (0..<rounds).map { first[$0 % first.count] } }
+        if let first = start, !first.isEmpty, first.count < rounds, Self.repeats(again(first), groups: groups) <= target {
+            return seat(again(first))
+        }
         guard searchable else {
             // Too large to search: the constructions' rounds; where they gave fewer (the first
             // rounds, without a repeat, or the most there can be), those rounds again in turn,
@@ -155,7 +162,7 @@ struct GolferSchedule: Sendable {
             let most = (instance.attendeeCount - 1) / max(1, size - 1)
             if let start = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
                 !start.isEmpty {
-                return seat((0..<rounds).map { start[$0 % start.count] })
+                return seat(again(start))
             }
             let same = (0..<instance.attendeeCount).map { $0 / size }
             return seat(Array(repeating: same, count: rounds))
@@ -163,12 +170,14 @@ struct GolferSchedule: Sendable {
         return seat(searched(from: start, seed: seed, deadline: deadline, stop: stop))
     }
 
-    /// Up to 3 rounds less than asked, without a repeat, from a construction: the tabu
+    /// Up to 3 rounds less than asked (or, further past the most rounds without a repeat,
+    /// the most), without a repeat, from a construction: the tabu
     /// search starts from them and adds the others (10 × 5 × 10 from 9 rounds of translates,
     /// 39 × 3 × 59 from the 58 of ``columns(_:seed:deadline:stop:)``: see
     /// Benchmarks/README.md). Nil when none applies.
     private func firstRounds(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
+        let most = size >= 2 ? (instance.attendeeCount - 1) / (size - 1) : rounds
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
             // Where every pair has met once, each further round's meetings are all repeats:
             // the fewest (25 × 4 × 34: 150, the bound; 347 from search in 2 s).
@@ -185,9 +194,13 @@ struct GolferSchedule: Sendable {
             // someone twice in the last round only; 12 × 4 × 17 from 15 rounds).
             // (Two rounds without a repeat need no more players a group than groups, and no
             // player can meet more than everyone once.)
-            if target > 0, size >= 2, size <= groups, k == min(rounds - 1, (instance.attendeeCount - 1) / (size - 1)),
+            if target > 0, size >= 2, size <= groups, k == min(rounds - 1, most),
                 let fewer = roundsBySearch(k, seed: seed, deadline: deadline, stop: stop) { return fewer }
         }
+        // Further past the most rounds, a design of the most (43 × 4 × 62 from 57), not
+        // searched for: where none exists the search had the time (14 × 4 × 22 reaches 308,
+        // the bound, in 0.3 s; 18 rounds of 56 players cannot be).
+        if target > 0, most >= 2, most < rounds - 3, let built = designed(most) { return built }
         return nil
     }
 
