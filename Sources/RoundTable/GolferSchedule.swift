@@ -61,6 +61,10 @@ struct GolferSchedule: Sendable {
 
     var groups: Int { tables.count }
 
+    /// The most rounds without a repeat that pairs allow ((n − 1)/(size − 1)); the rounds
+    /// asked for groups of 1.
+    private var most: Int { size >= 2 ? (instance.attendeeCount - 1) / (size - 1) : instance.sessionCount }
+
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
     /// (``TransversalSchedule``, ``RotationalSchedule``, ``StoredSchedule``, ``columns(_:seed:deadline:stop:)``,
     /// ``OrthogonalSquares``, ``DifferenceSchedule``, ``AffineSpaceSchedule``,
@@ -145,24 +149,22 @@ struct GolferSchedule: Sendable {
             start = first
         }
         // Fewer rounds: those rounds again in turn, every meeting of a copy a repeat; past a
-        // design in which every pair has met, the bound (43 × 4 × 62: 1,290, against 1,599
-        // from the planner's own plan).
+        // design in which every pair has met, that is the bound (43 × 4 × 62: 1,290, against
+        // 1,484-1,599 from the planner's own plan in 2 s).
         func again(_ first: [[Int]]) -> [[Int]] { (0..<rounds).map { first[$0 % first.count] } }
-        if let first = start, !first.isEmpty, first.count < rounds, Self.repeats(again(first), groups: groups) <= target {
-            return seat(again(first))
+        if let first = start, !first.isEmpty, first.count < rounds {
+            let repeated = again(first)
+            if Self.repeats(repeated, groups: groups) <= target { return seat(repeated) }
         }
         guard searchable else {
-            // Too large to search: the constructions' rounds; where they gave fewer (the first
-            // rounds, without a repeat, or the most there can be), those rounds again in turn,
-            // each meeting of a copy a repeat: past a design in which every pair has met, every
-            // further round's meetings repeat anyway (79 × 4 × 106: 474, the bound, against
-            // 9,240 from the planner's own plan; 65 × 5 × 82 from the columns: 650, against
-            // 7,502). Else the same groups every round (the planner keeps its own plan, which
-            // is better).
-            let most = (instance.attendeeCount - 1) / max(1, size - 1)
-            if let start = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
-                !start.isEmpty {
-                return seat(again(start))
+            // Too large to search: the constructions' rounds, or fewer (a design of the most
+            // rounds, from the columns too) and those again, even above the bound (79 × 4 ×
+            // 106: 474, the bound, against 9,240 from the planner's own plan; 65 × 5 × 82:
+            // 650, against 7,502). Else the same groups every round (the planner keeps its
+            // own plan, which is better).
+            if let first = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
+                !first.isEmpty {
+                return seat(again(first))
             }
             let same = (0..<instance.attendeeCount).map { $0 / size }
             return seat(Array(repeating: same, count: rounds))
@@ -177,7 +179,6 @@ struct GolferSchedule: Sendable {
     /// Benchmarks/README.md). Nil when none applies.
     private func firstRounds(seed: UInt64, deadline: Date, stop: @Sendable () -> Bool) -> [[Int]]? {
         let rounds = instance.sessionCount
-        let most = size >= 2 ? (instance.attendeeCount - 1) / (size - 1) : rounds
         for k in stride(from: rounds - 1, through: max(2, rounds - 3), by: -1) where !stop() {
             // Where every pair has met once, each further round's meetings are all repeats:
             // the fewest (25 × 4 × 34: 150, the bound; 347 from search in 2 s).
