@@ -44,14 +44,11 @@ struct GolferSchedule: Sendable {
         // Past the most rounds without a repeat, a construction of the most will do: the
         // rounds past it come round again (``seating(seed:deadline:stop:)``).
         let searchable = n * n * sessions <= 4_000_000
-        let most = capacity >= 2 ? (n - 1) / (capacity - 1) : 0
-        guard searchable || Self.constructed(groups: n / capacity, size: capacity, rounds: sessions)
-            || (sessions > most && most >= 1 && (Self.constructed(groups: n / capacity, size: capacity, rounds: most)
-                || Self.columnsApply(groups: n / capacity, size: capacity, rounds: most)))
-            || Self.columnsApply(groups: n / capacity, size: capacity, rounds: sessions)
-        else {
-            return nil
+        let most = Self.most(players: n, size: capacity, rounds: sessions)
+        func made(_ k: Int) -> Bool {
+            Self.constructed(groups: n / capacity, size: capacity, rounds: k) || Self.columnsApply(groups: n / capacity, size: capacity, rounds: k)
         }
+        guard searchable || made(sessions) || (sessions > most && most >= 1 && made(most)) else { return nil }
         self.searchable = searchable
         self.instance = instance
         self.tables = Array(0..<used)
@@ -63,7 +60,11 @@ struct GolferSchedule: Sendable {
 
     /// The most rounds without a repeat that pairs allow ((n − 1)/(size − 1)); the rounds
     /// asked for groups of 1.
-    private var most: Int { size >= 2 ? (instance.attendeeCount - 1) / (size - 1) : instance.sessionCount }
+    private var most: Int { Self.most(players: instance.attendeeCount, size: size, rounds: instance.sessionCount) }
+
+    private static func most(players n: Int, size: Int, rounds: Int) -> Int {
+        size >= 2 ? (n - 1) / (size - 1) : rounds
+    }
 
     /// A seating (`seat[s][i]`) with the fewest repeats found by `deadline`: a construction
     /// (``TransversalSchedule``, ``RotationalSchedule``, ``StoredSchedule``, ``columns(_:seed:deadline:stop:)``,
@@ -162,10 +163,7 @@ struct GolferSchedule: Sendable {
             // 106: 474, the bound, against 9,240 from the planner's own plan; 65 × 5 × 82:
             // 650, against 7,502). Else the same groups every round (the planner keeps its
             // own plan, which is better).
-            if let first = start ?? (rounds > most && size >= 2 ? designed(most) ?? columns(most, seed: seed, deadline: deadline, stop: stop) : nil),
-                !first.isEmpty {
-                return seat(again(first))
-            }
+            if let first = start, !first.isEmpty { return seat(again(first)) }
             let same = (0..<instance.attendeeCount).map { $0 / size }
             return seat(Array(repeating: same, count: rounds))
         }
@@ -198,10 +196,14 @@ struct GolferSchedule: Sendable {
             if target > 0, size >= 2, size <= groups, k == min(rounds - 1, most),
                 let fewer = roundsBySearch(k, seed: seed, deadline: deadline, stop: stop) { return fewer }
         }
-        // Further past the most rounds, a design of the most (43 × 4 × 62 from 57), not
-        // searched for: where none exists the search had the time (14 × 4 × 22 reaches 308,
-        // the bound, in 0.3 s; 18 rounds of 56 players cannot be).
-        if target > 0, most >= 2, most < rounds - 3, let built = designed(most) { return built }
+        // Further past the most rounds, a design of the most (43 × 4 × 62 from 57; 65 × 5 × 85
+        // from the 81 of the columns), not searched for: where none exists the search had the
+        // time (14 × 4 × 22 reaches 308, the bound, in 0.3 s; 18 rounds of 56 players cannot be).
+        if target > 0, most >= 2, most < rounds - 3 {
+            if let built = designed(most) { return built }
+            let share = Date().addingTimeInterval(max(0.02, deadline.timeIntervalSinceNow * 0.2))
+            if let built = columns(most, seed: seed, deadline: min(deadline, share), stop: stop) { return built }
+        }
         return nil
     }
 
