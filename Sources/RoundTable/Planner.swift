@@ -448,7 +448,10 @@ struct PlanningRun {
         report("done", best: total, bound: bound, replacing: true)
         var status = SolveStatus.feasible
         if let known = bound {
-            bound = min(known, total)
+            // Every score term is a weight (validated non-negative) times a non-negative count
+            // or deviation, so 0 is a bound too; LP round-off left -5e-9 in the plan JSON
+            // (100 × 10 × 5 golfers).
+            bound = min(max(known, 0), total)
             if total - known <= 1e-6 * max(1, abs(total)) { status = .optimal }
         }
         let met = instance.peopleMet(seat)

@@ -801,6 +801,18 @@ struct GolferTests {
         #expect(report.breakdown.repeats == Double(repeats))
     }
 
+    /// No score is negative, so neither is a bound: the LP's round-off once reported −5e−9
+    /// for these two (each planned without a repeat and proven).
+    @Test(arguments: [(100, 10, 5), (120, 8, 3)])
+    func boundsOfPlansWithoutRepeatsAreZero(groups: Int, size: Int, rounds: Int) throws {
+        let request = Self.golfer(groups: groups, size: size, rounds: rounds)
+        let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 30))
+        #expect(Self.repeats(plan) == 0)
+        #expect(plan.status == .optimal)
+        #expect(plan.bound == 0)
+        #expect(plan.relativeGap == 0)
+    }
+
     @Test func eightTablesOfFourOverFifteenRoundsPrintTheProof() throws {
         let request = Self.golfer(groups: 8, size: 4, rounds: 15)
         let plan = try Planner.plan(request, options: SolveOptions(timeLimit: 60))
