@@ -545,12 +545,70 @@ struct StoredSchedule: Sendable {
         ]),
     ]
 
-    /// A whole schedule of `n` players (``schedules``, or one of ``multiplied`` expanded): the
-    /// group size and each round's players group by group.
+    /// A whole schedule of `n` players (``schedules``, or one of ``packings`` or ``multiplied``
+    /// expanded): the group size and each round's players group by group.
     static func design(players n: Int) -> (size: Int, rounds: [[Int]])? {
         if let stored = schedules[n] { return stored }
+        if let packing = packings[n] { return (size: packing.q + 1, rounds: packing.rounds()) }
         return multiplied[n].map { (size: 4, rounds: $0.rounds()) }
     }
+
+    /// A packing of the projective space PG(3, q): its (q + 1)(q² + 1) points in groups of
+    /// q + 1 (its lines) over q² + q + 1 rounds (spreads: lines that part the points), every
+    /// pair meeting once, kept as q base spreads under a shift. Player i is the point ω^i of
+    /// GF(q⁴)* / GF(q)* (ω a primitive element), so the Singer cycle x ↦ ω·x is i ↦ i + 1 and
+    /// its subgroup of order q + 1 is i ↦ i + (q² + 1)·t. That subgroup fixes exactly the lines
+    /// of the regular spread, {i + (q² + 1)·k : k ≤ q} for i < q² + 1, which is round 0, and
+    /// moves every other line in an orbit of q + 1. Each base spread takes one line from q² + 1
+    /// of those q(q² + 1) orbits, each orbit in one base spread: its q + 1 shifts are rounds
+    /// that share no line with each other or with the other bases' rounds, so every line, and
+    /// with it every pair, is met once. Benchmarks/designs/packing.py builds PG(3, q) from
+    /// GF(q⁴) and finds the bases with a SAT solver (CaDiCaL, not a dependency of this package).
+    struct Packing: Sendable {
+        let q: Int
+        /// Each base spread's lines, q + 1 players each.
+        let bases: [[Int]]
+
+        /// Every round, players group by group.
+        func rounds() -> [[Int]] {
+            let step = q * q + 1
+            let n = (q + 1) * step
+            var all = [(0..<step).flatMap { i in (0...q).map { i + step * $0 } }]
+            for base in bases {
+                for t in 0...q { all.append(base.map { ($0 + step * t) % n }) }
+            }
+            return all
+        }
+    }
+
+    /// The packings kept, by the number of players:
+    ///
+    /// - 85 players over 21 rounds (17 × 5 × 21), PG(3, 4) over GF(256) = GF(2)[x] / (x⁸ + x⁶ +
+    ///   x⁵ + x² + 1): found by `python3 Benchmarks/designs/packing.py 4` in about a second. No
+    ///   other construction here reaches 85 players in groups of 5; the planner had ended at
+    ///   273 repeats in 2 s (138 from the 17 rounds of the transversal design of order 17).
+    ///
+    /// PG(3, 2) and PG(3, 3) have no packing of this shape (the solver proves it; 15 and 40
+    /// players come from other constructions).
+    static let packings: [Int: Packing] = [
+        85: Packing(
+            q: 4,
+            bases: [
+                [0,1,16,63,73, 15,24,44,68,70, 14,17,21,54,81, 28,38,50,51,66, 7,34,52,55,59, 18,36,39,43,76,
+                 8,10,40,49,69, 9,33,35,65,74, 11,42,47,53,61, 2,20,23,27,60, 19,46,64,67,71, 26,31,37,45,80,
+                 3,12,32,56,58, 6,41,72,77,83, 4,22,25,29,62, 5,13,48,79,84, 30,57,75,78,82],
+                [23,50,68,71,75, 0,5,11,19,54, 9,40,45,51,59, 34,65,70,76,84, 1,2,17,64,74, 15,18,22,55,82,
+                 16,47,52,58,66, 24,29,35,43,78, 4,28,30,60,69, 12,14,44,53,73, 8,20,21,36,83, 6,37,42,48,56,
+                 3,13,25,26,41, 27,32,38,46,81, 7,31,33,63,72, 39,49,61,62,77, 10,57,67,79,80],
+                [32,63,68,74,82, 19,21,51,60,80, 24,34,46,47,62, 0,30,39,59,83, 10,13,17,50,77, 8,28,52,54,84,
+                 18,23,29,37,72, 3,5,35,44,64, 6,7,22,69,79, 1,48,58,70,71, 15,33,36,40,73, 2,11,31,55,57,
+                 43,53,65,66,81, 20,38,41,45,78, 4,14,26,27,42, 25,56,61,67,75, 9,12,16,49,76],
+                [0,10,22,23,38, 8,17,37,61,63, 7,9,39,48,68, 11,14,18,51,78, 15,20,26,34,69, 42,52,64,65,80,
+                 1,28,46,49,53, 16,21,27,35,70, 5,36,41,47,55, 2,12,24,25,40, 19,43,45,75,84, 44,54,66,67,82,
+                 6,30,32,62,71, 3,50,60,72,73, 4,13,33,57,59, 29,56,74,77,81, 31,58,76,79,83],
+            ]
+        ),
+    ]
 
     /// A resolvable 2-(4q, 4, 1) design, 4q players in groups of 4 over (4q − 1)/3 rounds with
     /// every pair meeting once, kept as base groups under the maps x ↦ w·x + t of the players
